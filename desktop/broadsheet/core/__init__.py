@@ -1,0 +1,1 @@
+"""The Qt-free heart of Broadsheet: parsing, the library, search and import."""

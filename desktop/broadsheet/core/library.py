@@ -1,0 +1,386 @@
+"""The SQLite library: schema and migrations, storing articles, and the queries the app needs."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from broadsheet.core.article import Article, Link, Section
+from broadsheet.core.titles import title_key, unlabelled_key
+
+log = logging.getLogger("broadsheet.library")
+
+SCHEMA_VERSION = 1
+FTS_COLUMNS = ("title", "summary", "author", "body")
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+# sqlite3 error codes that come from the environment, not from a bug of ours.
+_KNOWN_ERRORS = {
+    sqlite3.SQLITE_BUSY: "the library is locked by another program",
+    sqlite3.SQLITE_LOCKED: "the library is locked by another program",
+    sqlite3.SQLITE_READONLY: "the library file is read-only",
+    sqlite3.SQLITE_IOERR: "the disk could not be read or written",
+    sqlite3.SQLITE_CORRUPT: "the library file is damaged",
+    sqlite3.SQLITE_FULL: "the disk is full",
+    sqlite3.SQLITE_CANTOPEN: "the library file cannot be opened",
+    sqlite3.SQLITE_NOTADB: "the file is not a Broadsheet library (not an SQLite database)",
+    sqlite3.SQLITE_PERM: "permission denied",
+}
+
+
+class LibraryError(Exception):
+    """The library cannot be used; the message says what is wrong and what to do."""
+
+
+def describe(error: sqlite3.Error) -> str | None:
+    """A user-facing reason for an environmental SQLite error, or None for a bug."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    return _KNOWN_ERRORS.get(code & 0xFF)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """What the article list shows for one article."""
+
+    id: int
+    title: str
+    author: str | None
+    published: str | None
+    source_path: str | None
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Totals for ``broadsheet stats``."""
+
+    articles: int
+    authors: int
+    earliest: str | None
+    latest: str | None
+    bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredLink:
+    """One READ: line as stored: where it is, what it says, where it points."""
+
+    from_id: int
+    position: int
+    text: str
+    target_id: int | None
+
+
+ORDERS = {
+    "library": "articles.id",
+    "newest": "articles.sort_date DESC, articles.id DESC",
+    "oldest": "articles.sort_date ASC, articles.id ASC",
+    "title": "articles.title COLLATE NOCASE ASC, articles.id ASC",
+    "author": "articles.author COLLATE NOCASE ASC, articles.sort_date DESC, articles.id DESC",
+}
+
+
+@dataclass(slots=True)
+class Prepared:
+    """An article flattened into what its rows hold, worked out on any thread or process.
+
+    It is what crosses from the reading process to the writer, so it carries the body once
+    (not also as sections) and the raw text compressed.
+    """
+
+    sha256: str
+    source_path: str | None
+    row: tuple  # the articles row without its id and import time, in _ARTICLE_COLUMNS order
+    links: list[tuple[str, str, str | None]]  # (text, key, alt_key) in document order
+    title_key: str
+    title_alt_key: str | None
+
+
+def prepare(article: Article, raw_text: str, encoding: str, size: int) -> Prepared:
+    """Compress the raw text and compute keys: the CPU work of storing, done off the writer."""
+    a = article
+    sections = json.dumps([[s.heading, len(s.paragraphs)] for s in a.sections],
+                          ensure_ascii=False)
+    key, alt = title_key(a.title), unlabelled_key(a.title)
+    when = a.published or a.updated
+    row = (a.sha256, a.title, a.summary, a.author, a.image_credit, _iso(a.updated),
+           _iso(a.published), _timestamp(when), when.date().isoformat() if when else None,
+           a.source_path, a.body, sections, zlib.compress(raw_text.encode("utf-8"), 1),
+           encoding, size, key, alt)
+    links = [(link.text, title_key(link.text), unlabelled_key(link.text)) for link in a.links]
+    return Prepared(a.sha256, a.source_path, row, links, key, alt)
+
+
+class Library:
+    """One open library file; use it from the thread that opened it only."""
+
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise LibraryError(f"{self.path}: no library here")
+        self.db = _connect(self.path)
+        try:
+            _migrate(self.db, self.path)
+        except BaseException:
+            self.db.close()
+            raise
+
+    def close(self) -> None:
+        """Close the connection; the file is complete on disk after this."""
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes into one transaction that holds the write lock: all land, or none."""
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes are already stored."""
+        hashes = list(hashes)
+        found: set[str] = set()
+        for start in range(0, len(hashes), 500):
+            chunk = hashes[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(row[0] for row in self.db.execute(
+                f"SELECT sha256 FROM articles WHERE sha256 IN ({marks})", chunk))
+        return found
+
+    def add_articles(self, items: list[Prepared]) -> list[int]:
+        """Store prepared articles (inside ``transaction``); returns their new ids in order.
+
+        Many rows per INSERT statement: FTS5 indexes a multi-row statement far faster than
+        the same rows one statement each. Ids are assigned here, which is safe because
+        ``transaction`` holds the write lock from its start.
+        """
+        if not items:
+            return []
+        first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+        ids = list(range(first, first + len(items)))
+        now = self._now
+        _insert_rows(self.db.conn, "articles", _ARTICLE_COLUMNS,
+                     [(i, *item.row, now) for i, item in zip(ids, items, strict=True)])
+        return ids
+
+    def add_links(self, rows: list[tuple[int, int, str, str, str | None, int | None]]) -> None:
+        """Store READ: links as (from_id, position, text, key, alt_key, target_id) rows."""
+        _insert_rows(self.db.conn, "links", _LINK_COLUMNS, rows)
+
+    @property
+    def _now(self) -> str:
+        return datetime.now(UTC).isoformat(timespec="seconds")
+
+    # -- reading ---------------------------------------------------------------
+
+    def count(self) -> int:
+        """How many articles the library holds."""
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def rows(self, order: str = "library", offset: int = 0,
+             limit: int | None = None) -> list[ArticleRow]:
+        """A page of the article list in the given order (see ORDERS)."""
+        sql = ("SELECT id, title, author, published, source_path, sha256 FROM articles"
+               f" ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?")
+        return [ArticleRow(*row) for row in
+                self.db.execute(sql, (-1 if limit is None else limit, offset))]
+
+    def iter_rows(self, order: str = "library", page: int = 2000) -> Iterator[ArticleRow]:
+        """Every row in order, read a page at a time."""
+        offset = 0
+        while batch := self.rows(order, offset, page):
+            yield from batch
+            offset += len(batch)
+
+    def get(self, article_id: int) -> Article | None:
+        """The whole article, with its links resolved as far as the library allows."""
+        row = self.db.execute(
+            "SELECT id, sha256, title, summary, author, image_credit, updated, published,"
+            " source_path, body, sections FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        (id_, sha, title, summary, author, credit, updated, published, path, body,
+         sections_json) = row
+        links = [Link(text, target) for text, target in self.db.execute(
+            "SELECT text, target_id FROM links WHERE from_id = ? ORDER BY position",
+            (article_id,))]
+        return Article(
+            id=id_, sha256=sha, title=title, summary=summary, author=author,
+            image_credit=credit, updated=_from_iso(updated), published=_from_iso(published),
+            source_path=path, sections=_rebuild_sections(body, json.loads(sections_json)),
+            links=links,
+        )
+
+    def raw_text(self, article_id: int) -> str | None:
+        """The text exactly as it was imported."""
+        row = self.db.execute("SELECT raw FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
+
+    def links(self) -> Iterator[StoredLink]:
+        """Every READ: link in the library, by article then position."""
+        for row in self.db.execute(
+                "SELECT from_id, position, text, target_id FROM links ORDER BY from_id, position"):
+            yield StoredLink(*row)
+
+    def backlinks(self, article_id: int) -> list[tuple[int, str]]:
+        """(id, title) of the articles whose READ: lines point at this one."""
+        return list(self.db.execute(
+            "SELECT DISTINCT a.id, a.title FROM links l JOIN articles a ON a.id = l.from_id"
+            " WHERE l.target_id = ? ORDER BY a.sort_date DESC, a.id", (article_id,)))
+
+    def stats(self) -> Stats:
+        """Totals over the whole library."""
+        articles, authors, total = self.db.execute(
+            "SELECT count(*), count(DISTINCT author), coalesce(sum(bytes), 0) FROM articles"
+        ).fetchone()
+        earliest = self._extreme_date("ASC")
+        latest = self._extreme_date("DESC")
+        return Stats(articles, authors, earliest, latest, total)
+
+    def _extreme_date(self, direction: str) -> str | None:
+        row = self.db.execute(
+            "SELECT coalesce(published, updated) FROM articles WHERE sort_date IS NOT NULL"
+            f" ORDER BY sort_date {direction} LIMIT 1").fetchone()
+        return None if row is None else row[0]
+
+
+_ARTICLE_COLUMNS = (
+    "id", "sha256", "title", "summary", "author", "image_credit", "updated", "published",
+    "sort_date", "local_date", "source_path", "body", "sections", "raw", "encoding", "bytes",
+    "title_key", "title_alt_key", "imported_at",  # prepare() builds rows in this order
+)
+_LINK_COLUMNS = ("from_id", "position", "text", "key", "alt_key", "target_id")
+_ROWS_PER_STATEMENT = 100
+
+
+def _insert_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
+                 rows: list[tuple]) -> None:
+    one = "(" + ",".join("?" * len(columns)) + ")"
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+        chunk = rows[start:start + _ROWS_PER_STATEMENT]
+        conn.execute(head + ",".join([one] * len(chunk)), [v for row in chunk for v in row])
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=5)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlite3.Error as error:
+        raise LibraryError(f"{path}: {describe(error) or error}") from error
+    except OSError as error:
+        raise LibraryError(f"{path}: cannot create the library folder ({error.strerror})") \
+            from error
+    return sqlite_utils.Database(conn)
+
+
+def _use_wal(db: sqlite_utils.Database, path: Path) -> None:
+    """Switch to WAL only once the file is known to be ours: the switch writes to it."""
+    mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    db.execute("PRAGMA synchronous = NORMAL")
+    if mode.lower() != "wal":
+        log.info("%s: journal mode is %s, not WAL", path, mode)
+
+
+def _migrate(db: sqlite_utils.Database, path: Path) -> None:
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{path}: made by a newer Broadsheet (library version {version}, this one"
+                f" reads up to {SCHEMA_VERSION}); update Broadsheet to open it")
+        if version == 0 and db.table_names() and "articles" not in db.table_names():
+            raise LibraryError(f"{path}: an SQLite database, but not a Broadsheet library")
+        _use_wal(db, path)
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with db.atomic():
+                _MIGRATIONS[target](db)
+                db.execute(f"PRAGMA user_version = {target}")
+    except sqlite3.Error as error:
+        raise LibraryError(f"{path}: {describe(error) or error}") from error
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    db["articles"].create(
+        {"id": int, "sha256": str, "title": str, "summary": str, "author": str,
+         "image_credit": str, "updated": str, "published": str, "sort_date": float,
+         "local_date": str,
+         "source_path": str, "body": str, "sections": str, "raw": bytes, "encoding": str,
+         "bytes": int, "title_key": str, "title_alt_key": str, "imported_at": str},
+        pk="id",
+        not_null={"sha256", "title", "summary", "body", "sections", "raw", "bytes",
+                  "title_key", "imported_at"},
+    )
+    db["articles"].create_index(["sha256"], unique=True)
+    db["articles"].create_index(["sort_date", "id"])
+    db["articles"].create_index(["local_date"])
+    db["articles"].create_index(["title_key"])
+    db.execute("CREATE INDEX articles_title_alt_key ON articles(title_alt_key)"
+               " WHERE title_alt_key IS NOT NULL")
+    db["articles"].create_index(["author"])
+    db.execute(
+        "CREATE TABLE links (from_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+        " position INTEGER NOT NULL, text TEXT NOT NULL, key TEXT NOT NULL, alt_key TEXT,"
+        " target_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,"
+        " PRIMARY KEY (from_id, position)) WITHOUT ROWID")
+    db.execute("CREATE INDEX links_target ON links(target_id)")
+    db.execute("CREATE INDEX links_unresolved_key ON links(key) WHERE target_id IS NULL")
+    db.execute("CREATE INDEX links_unresolved_alt ON links(alt_key) WHERE target_id IS NULL")
+    db["state"].create(
+        {"article_id": int, "read": int, "starred": int, "position": float, "read_at": str},
+        pk="article_id", not_null={"read", "starred"}, defaults={"read": 0, "starred": 0},
+    )
+    db["articles"].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
+    db.execute("CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row')")
+
+
+_MIGRATIONS = {1: _create_v1}
+
+
+def _rebuild_sections(body: str, layout: list[list]) -> list[Section]:
+    paragraphs = body.split("\n\n") if body else []
+    sections, start = [], 0
+    for heading, count in layout:
+        sections.append(Section(heading, tuple(paragraphs[start:start + count])))
+        start += count
+    return sections
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _from_iso(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def _timestamp(value: datetime | None) -> float | None:
+    return None if value is None else value.timestamp()

@@ -1,0 +1,53 @@
+"""Shared fixtures: a fresh library file, the sample seeds, and the optional shared corpora."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests never need a real display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from broadsheet.core.library import Library
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+REFERENCE = SEEDS / "000_6dd234b6f8e972e5.txt"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where a test's library file lives (not created yet)."""
+    return tmp_path / "library.db"
+
+
+@pytest.fixture
+def library(db_path: Path) -> Iterator[Library]:
+    """A fresh, empty library, always closed afterwards."""
+    lib = Library(db_path)
+    try:
+        yield lib
+    finally:
+        lib.close()
+
+
+@pytest.fixture
+def bbc_corpus() -> Path:
+    """The BBC corpus from ../shared; the test is skipped where it is absent."""
+    path = SHARED / "corpora" / "bbc"
+    if not path.is_dir():
+        pytest.skip("../shared/corpora/bbc is not here (a user's clone has none)")
+    return path
+
+
+@pytest.fixture
+def make_corpus_tool() -> Path:
+    """../shared/tools/make_corpus.py; skipped where absent."""
+    path = SHARED / "tools" / "make_corpus.py"
+    if not path.is_file():
+        pytest.skip("../shared/tools/make_corpus.py is not here")
+    return path

@@ -1,0 +1,339 @@
+"""Search: what people type, made into safe FTS5 queries, run over a real library file."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from broadsheet.core.importer import import_paths
+from broadsheet.core.library import Library
+from broadsheet.core.search import (
+    HIT_END,
+    HIT_START,
+    Hit,
+    date_bounds,
+    fts_string,
+    parse_query,
+    search,
+)
+from conftest import SEEDS
+
+MARKED = re.compile(re.escape(HIT_START) + "(.*?)" + re.escape(HIT_END))
+
+
+@pytest.fixture
+def seeded(library: Library) -> Library:
+    report = import_paths(library, [SEEDS])
+    assert report.imported == 15
+    return library
+
+
+def ids(library: Library) -> dict[str, int]:
+    """Seed prefix ("000") -> article id."""
+    return {Path(row.source_path).name[:3]: row.id for row in library.rows()}
+
+
+def prefixes(library: Library, hits: list[Hit]) -> list[str]:
+    by_id = {v: k for k, v in ids(library).items()}
+    return [by_id[h.id] for h in hits]
+
+
+def full_text(library: Library, article_id: int) -> str:
+    article = library.get(article_id)
+    assert article is not None
+    return " ".join([article.title, article.summary, article.author or "", article.body])
+
+
+# -- parsing the query -------------------------------------------------------------
+
+
+def test_words_are_quoted_and_all_required() -> None:
+    query = parse_query("harbour bridge")
+    assert query.match == '"harbour" AND "bridge"'
+    assert query.where == []
+
+
+def test_phrase_stays_one_term() -> None:
+    assert parse_query('"swing bridge" lorries').match == '"swing bridge" AND "lorries"'
+
+
+def test_unbalanced_quote_is_a_phrase_to_the_end() -> None:
+    assert parse_query('"swing bridge').match == '"swing bridge"'
+
+
+def test_excluded_words() -> None:
+    query = parse_query("bridge -lorries -cars")
+    assert query.match == '("bridge") NOT ("lorries" OR "cars")'
+
+
+def test_query_prefix() -> None:
+    assert parse_query("Lenh*").match == '"Lenh"*'
+
+
+def test_query_title_field() -> None:
+    assert parse_query("title:bridge").match == 'title : "bridge"'
+
+
+def test_fts_operators_are_plain_words() -> None:
+    query = parse_query("flood AND NOT NEAR(rain)")
+    assert query.match is not None
+    assert query.match.count('"') == 8  # four quoted literals, no bare operator
+
+
+def test_fts_string_doubles_quotes() -> None:
+    assert fts_string('say "hi"') == '"say ""hi"""'
+
+
+def test_unknown_field_is_two_words() -> None:
+    assert parse_query("Explainer:Brexit").match == '"Explainer Brexit"'
+
+
+def test_author_filter_is_a_parameter_not_sql() -> None:
+    query = parse_query("author:O'Brien")
+    assert query.match is None
+    assert len(query.where) == 1
+    assert "O'Brien" not in query.where[0]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "-", "*", ":", "()", '""', "- * :"])
+def test_empty_queries(text: str) -> None:
+    assert parse_query(text).is_empty
+
+
+def test_bad_date_gives_a_hint() -> None:
+    query = parse_query("before:yesterday")
+    assert query.where == []
+    assert any("2020-08-23" in hint for hint in query.hints)
+
+
+def _day(*parts: int) -> str:
+    return date(*parts).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end"),
+    [("2020-08-23", (2020, 8, 23), (2020, 8, 24)),
+     ("2020-08", (2020, 8, 1), (2020, 9, 1)),
+     ("2020", (2020, 1, 1), (2021, 1, 1)),
+     ("2020-12", (2020, 12, 1), (2021, 1, 1)),
+     ("2020-12-31", (2020, 12, 31), (2021, 1, 1)),
+     ("2020/8/3", (2020, 8, 3), (2020, 8, 4))],
+)
+def test_date_bounds(value: str, start: tuple[int, ...], end: tuple[int, ...]) -> None:
+    assert date_bounds(value) == (_day(*start), _day(*end))
+
+
+@pytest.mark.parametrize("value", ["2020-13", "2020-02-30", "20", "August", "0000", "9999-12-31x"])
+def test_date_bounds_refuses_non_dates(value: str) -> None:
+    assert date_bounds(value) is None
+
+
+# -- searching a library --------------------------------------------------------------
+
+
+def test_word(seeded: Library) -> None:
+    hits = search(seeded, "Lukashenko")
+    assert prefixes(seeded, hits) == ["000"]
+    assert hits[0].title.startswith("Russia says it is impossible")
+    assert hits[0].published == "2020-08-23T19:53:00+05:30"
+
+
+def test_all_words_must_match(seeded: Library) -> None:
+    hits = search(seeded, "lorries pivot")
+    assert hits
+    for hit in hits:
+        text = full_text(seeded, hit.id).lower()
+        assert "lorries" in text
+        assert "pivot" in text
+
+
+def test_words_are_case_insensitive(seeded: Library) -> None:
+    assert search(seeded, "LUKASHENKO") == search(seeded, "lukashenko")
+
+
+def test_quoted_phrase(seeded: Library) -> None:
+    hits = search(seeded, '"swing bridge"')
+    assert len(hits) >= 2
+    for hit in hits:
+        assert "swing bridge" in full_text(seeded, hit.id).lower()
+    assert search(seeded, '"bridge swing"') == []
+    assert search(seeded, "bridge swing") != []
+
+
+def test_excluded_word(seeded: Library) -> None:
+    with_lorries = search(seeded, "bridge")
+    without = search(seeded, "bridge -lorries")
+    assert without
+    assert len(without) < len(with_lorries)
+    for hit in without:
+        text = full_text(seeded, hit.id).lower()
+        assert "bridge" in text
+        assert "lorries" not in text
+
+
+def test_exclusion_alone_lists_everything_else(seeded: Library) -> None:
+    hits = search(seeded, "-Lukashenko")
+    assert len(hits) == 14
+    assert "000" not in prefixes(seeded, hits)
+
+
+def test_prefix(seeded: Library) -> None:
+    assert search(seeded, "Lenh") == []
+    hits = search(seeded, "Lenh*")
+    assert {"010", "011"} <= set(prefixes(seeded, hits))
+    for hit in hits:
+        assert "lenh" in full_text(seeded, hit.id).lower()
+
+
+def test_title_field(seeded: Library) -> None:
+    everywhere = search(seeded, "bridge")
+    in_title = search(seeded, "title:bridge")
+    assert sorted(prefixes(seeded, in_title)) == ["010", "011"]
+    assert len(everywhere) > len(in_title)
+
+
+def test_author_field(seeded: Library) -> None:
+    assert sorted(prefixes(seeded, search(seeded, "author:Carrick"))) == ["001", "004"]
+    assert sorted(prefixes(seeded, search(seeded, "author:carrick"))) == ["001", "004"]
+    assert sorted(prefixes(seeded, search(seeded, "author:carrick recede"))) == ["004"]
+    assert search(seeded, "author:Nobody") == []
+
+
+@pytest.mark.parametrize("pattern", ["%", "_", "%%", "Niamh%Carrick", "\\"])
+def test_author_wildcards_are_literal(seeded: Library, pattern: str) -> None:
+    assert search(seeded, f"author:{pattern}") == []
+
+
+def test_excluded_author(seeded: Library) -> None:
+    hits = search(seeded, "-author:carrick")
+    assert len(hits) == 13
+    assert not {"001", "004"} & set(prefixes(seeded, hits))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("before:2020-08-24", ["000"]),
+     ("before:2020-08-23", []),
+     ("after:2020-08-23 before:2020-08-24", ["000"]),
+     ("after:2020-08 before:2020-09", ["000"]),
+     ("before:2020-09", ["000"]),
+     ("after:2020 before:2021", ["000"]),
+     ("before:2021", ["000"]),
+     ("after:2024-01", ["013", "014"]),
+     ("after:2024", ["013", "014"]),
+     ("after:2021-10-03 before:2021-10-07", ["001", "002", "003"])],
+)
+def test_date_filters(seeded: Library, text: str, expected: list[str]) -> None:
+    assert sorted(prefixes(seeded, search(seeded, text))) == expected
+
+
+def test_date_filter_with_words(seeded: Library) -> None:
+    assert sorted(prefixes(seeded, search(seeded, "flood after:2021-10-05"))) == sorted(
+        prefixes(seeded, [h for h in search(seeded, "flood")
+                          if h.published and h.published >= "2021-10-05"]))
+
+
+def test_filters_alone_list_newest_first(seeded: Library) -> None:
+    hits = search(seeded, "after:2021")
+    dates = [h.published for h in hits]
+    assert dates == sorted(dates, reverse=True)
+    assert "007" not in prefixes(seeded, hits)  # no date: not after anything
+
+
+def test_date_filter_uses_the_date_printed_on_the_article(library: Library,
+                                                          tmp_path: Path) -> None:
+    # Published 02:00 in India is still the evening before in UTC; the reader sees
+    # "23 August" and filters by it.
+    folder = tmp_path / "early"
+    folder.mkdir()
+    (folder / "early.txt").write_text(
+        "Early edition goes to press\n\nThe first copies left at two in the morning.\n\n"
+        "Published August 23rd, 2020 at 02:00 IST\n\nPrinters worked all night.\n",
+        encoding="utf-8")
+    import_paths(library, [folder])
+    (row,) = library.rows()
+    assert row.published is not None
+    assert row.published.startswith("2020-08-23")
+    on_the_day = search(library, "after:2020-08-23 before:2020-08-24")
+    assert [h.id for h in on_the_day] == [row.id]
+    assert search(library, "before:2020-08-23") == []
+
+
+@pytest.mark.parametrize(("word", "title_of"), [("turnout", "008"), ("pivot", "010"),
+                                                ("fishing", "014"), ("lorries", "011"),
+                                                ("athletic", "006")])
+def test_title_hit_ranks_first(seeded: Library, word: str, title_of: str) -> None:
+    hits = search(seeded, word)
+    assert len(hits) >= 3
+    assert prefixes(seeded, hits)[0] == title_of
+    assert word in hits[0].title.lower()
+
+
+def test_hits_are_best_first(seeded: Library) -> None:
+    hits = search(seeded, "Carrowmere flood")
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_limit(seeded: Library) -> None:
+    assert len(search(seeded, "the", limit=50)) > 3
+    assert len(search(seeded, "the", limit=3)) == 3
+
+
+@pytest.mark.parametrize("word", ["Lukashenko", "swing", "flood"])
+def test_snippet_marks_the_matched_words(seeded: Library, word: str) -> None:
+    hits = search(seeded, word)
+    assert hits
+    for hit in hits:
+        marked = MARKED.findall(hit.snippet)
+        assert marked, hit.snippet
+        for text in marked:
+            assert text.lower().startswith(word.lower()[:4])
+        assert hit.snippet.count(HIT_START) == hit.snippet.count(HIT_END)
+
+
+def test_snippet_marks_prefix_matches(seeded: Library) -> None:
+    (first, *_) = search(seeded, "Lukash*")
+    assert f"{HIT_START}Lukashenko{HIT_END}" in first.snippet
+
+
+def test_snippet_marks_each_word_of_a_phrase(seeded: Library) -> None:
+    hit = search(seeded, '"swing bridge"')[0]
+    marked = " ".join(MARKED.findall(hit.snippet)).lower()
+    assert "swing bridge" in marked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', '"flood', "flood)", "(flood", "NEAR(flood rain)", "flood AND", "OR", "NOT flood",
+     "^flood", "flood*:", "*flood", "flo*od", "-", "--flood", "title:", "author:",
+     "before:", "after:2020-99", "col:umn", "a.b", "flood\x00", "'; DROP TABLE articles; --",
+     "\\", "%", "_", "{flood}", "flood + rain", '"" "" ""', "::::", "\u2028", "\ufeff"],
+)
+def test_awkward_queries_do_not_raise(seeded: Library, text: str) -> None:
+    hits = search(seeded, text)
+    assert isinstance(hits, list)
+    assert seeded.count() == 15
+
+
+QUERY_PIECES = ['"', "(", ")", "*", "-", ":", "NEAR", "NEAR(", "AND", "OR", "NOT", "^", " ",
+                "title:", "author:", "before:", "after:", "is:", "flood", "bridge", ".", "'",
+                "\\", "%", "_", "+", "{", "}", ",", "2020-08", "9999-12-31", "0000", "\x00"]
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(
+    st.text(),
+    st.lists(st.sampled_from(QUERY_PIECES), max_size=12).map("".join),
+    st.lists(st.one_of(st.sampled_from(QUERY_PIECES), st.text(max_size=4)),
+             max_size=10).map("".join),
+))
+def test_search_never_raises(seeded: Library, text: str) -> None:
+    hits = search(seeded, text)
+    assert all(isinstance(h, Hit) for h in hits)
