@@ -4,4 +4,6 @@ import sys
 
 from broadsheet.cli import main
 
-sys.exit(main())
+# The guard matters: import's helper process re-imports the main module when it starts.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -11,6 +11,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,7 +99,8 @@ def _read_all(paths: Iterator[str], size_limit: int) -> Iterator[tuple[str, Prep
     """Every file read and parsed, in walk order.
 
     Large imports parse in a helper process while this one writes to SQLite, so the two
-    cores work at once; a bounded number of chunks in flight keeps memory flat.
+    cores work at once; a bounded number of chunks in flight keeps memory flat. Should the
+    helper process die or fail to start, reading carries on here.
     """
     head = list(itertools.islice(paths, _PARALLEL_FROM))
     if len(head) < _PARALLEL_FROM:
@@ -106,19 +108,25 @@ def _read_all(paths: Iterator[str], size_limit: int) -> Iterator[tuple[str, Prep
         return
     chunks = _chunked(itertools.chain(head, paths), _CHUNK)
     context = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt app
-    with ProcessPoolExecutor(max_workers=_WORKERS, mp_context=context) as pool:
-        pending: deque[Future] = deque(
-            pool.submit(_read_chunk, chunk, size_limit)
-            for chunk in itertools.islice(chunks, _CHUNKS_AHEAD))
-        try:
-            while pending:
-                results = pending.popleft().result()
-                if (chunk := next(chunks, None)) is not None:
-                    pending.append(pool.submit(_read_chunk, chunk, size_limit))
-                yield from results
-        finally:
-            for future in pending:
-                future.cancel()
+    pending: deque[tuple[list[str], Future]] = deque()
+    try:
+        with ProcessPoolExecutor(max_workers=_WORKERS, mp_context=context) as pool:
+            try:
+                for chunk in itertools.islice(chunks, _CHUNKS_AHEAD):
+                    pending.append((chunk, pool.submit(_read_chunk, chunk, size_limit)))
+                while pending:
+                    results = pending[0][1].result()
+                    pending.popleft()
+                    if (chunk := next(chunks, None)) is not None:
+                        pending.append((chunk, pool.submit(_read_chunk, chunk, size_limit)))
+                    yield from results
+            finally:
+                for _, future in pending:
+                    future.cancel()
+    except (BrokenProcessPool, OSError) as error:
+        log.warning("reading in this process: the helper process failed (%s)", error)
+    for chunk in itertools.chain((c for c, _ in pending), chunks):
+        yield from _read_chunk(chunk, size_limit)
 
 
 def _chunked(items: Iterator[str], size: int) -> Iterator[list[str]]:

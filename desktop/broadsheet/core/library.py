@@ -351,9 +351,9 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         " position INTEGER NOT NULL, text TEXT NOT NULL, key TEXT NOT NULL, alt_key TEXT,"
         " target_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,"
         " PRIMARY KEY (from_id, position)) WITHOUT ROWID")
-    db.execute("CREATE INDEX links_target ON links(target_id)")
-    db.execute("CREATE INDEX links_unresolved_key ON links(key) WHERE target_id IS NULL")
-    db.execute("CREATE INDEX links_unresolved_alt ON links(alt_key) WHERE target_id IS NULL")
+    db.execute("CREATE INDEX links_target ON links(target_id) WHERE target_id IS NOT NULL")
+    db.execute("CREATE INDEX links_key ON links(key)")
+    db.execute("CREATE INDEX links_alt_key ON links(alt_key) WHERE alt_key IS NOT NULL")
     db["state"].create(
         {"article_id": int, "read": int, "starred": int, "position": float, "read_at": str},
         pk="article_id", not_null={"read", "starred"}, defaults={"read": 0, "starred": 0},

@@ -65,32 +65,35 @@ def resolve_key(library: Library, key: str, alt_key: str | None) -> int | None:
 
 
 def resolve_after_import(library: Library, new_ids: Sequence[int]) -> int:
-    """Resolve the links that new articles bring and the old links they answer; returns count.
+    """Re-resolve every stored link whose answer new articles can change; returns how many moved.
 
-    Only links from the new articles and unresolved links whose keys match a new title are
-    looked at, so the cost grows with the batch, not with the library.
+    A new title can answer an unresolved link, give a link a better (exact) match than the
+    unlabelled one it had, or make a match ambiguous. Every link whose keys meet a new
+    article's keys is resolved again, so the result does not depend on import order. Only
+    those links are looked at (through indexes): the cost grows with the batch, not the
+    library.
     """
     db = library.db
-    resolved = 0
+    moved = 0
     for chunk in _chunks(new_ids, 500):
         marks = ",".join("?" * len(chunk))
-        candidates = set(db.execute(
-            f"SELECT from_id, position, key, alt_key FROM links"
-            f" WHERE from_id IN ({marks}) AND target_id IS NULL", chunk))
+        candidates: set[tuple[int, int, str, str | None, int | None]] = set()
         for link_column, title_column in _ANSWERS:
             candidates.update(db.execute(
-                f"SELECT from_id, position, key, alt_key FROM links"
-                f" WHERE target_id IS NULL AND {link_column} IN"
+                f"SELECT from_id, position, key, alt_key, target_id FROM links"
+                f" WHERE {link_column} IN"
                 f" (SELECT {title_column} FROM articles WHERE id IN ({marks}))", chunk))
         ordered = sorted(candidates)
-        targets = resolve_keys(library, [(key, alt) for _, _, key, alt in ordered])
-        updates = [(target, from_id, position)
-                   for (from_id, position, _, _), target in zip(ordered, targets, strict=True)
-                   if target is not None and target != from_id]
+        targets = resolve_keys(library, [(key, alt) for _, _, key, alt, _ in ordered])
+        updates = []
+        for (from_id, position, _, _, old), target in zip(ordered, targets, strict=True):
+            new = None if target == from_id else target
+            if new != old:
+                updates.append((new, from_id, position))
         db.conn.executemany(
             "UPDATE links SET target_id = ? WHERE from_id = ? AND position = ?", updates)
-        resolved += len(updates)
-    return resolved
+        moved += len(updates)
+    return moved
 
 
 def _chunks(items: Sequence, size: int) -> list[Sequence]:
