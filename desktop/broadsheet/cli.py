@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "related": "what an article links to, what links to it, and similar articles",
     "links": "every READ: link in the library",
     "stats": "totals for the library",
+    "install-desktop": "add Broadsheet to this user's desktop menu (Linux)",
 }
 
 
@@ -58,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help_text in COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text)
         _library_option(sub, top=False)
-        if name != "open":
+        if name not in ("open", "install-desktop"):
             sub.add_argument("--json", action="store_true", help="print one JSON document")
         _ARGUMENTS.get(name, lambda p: None)(sub)
     return parser
@@ -89,6 +90,10 @@ def _args_related(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=int, metavar="ID", help="the article's id")
 
 
+def _args_install_desktop(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--uninstall", action="store_true", help="remove the entry and icons")
+
+
 def _args_list(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sort", choices=["library", "newest", "oldest", "title", "author"],
                    default="library", help="order (default: the order articles were added)")
@@ -96,7 +101,7 @@ def _args_list(p: argparse.ArgumentParser) -> None:
 
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "open": _args_open, "import": _args_import, "show": _args_show, "search": _args_search,
-    "related": _args_related, "list": _args_list,
+    "related": _args_related, "list": _args_list, "install-desktop": _args_install_desktop,
 }
 
 
@@ -342,7 +347,25 @@ def _cmd_stats(args: argparse.Namespace, library_path: Path) -> int:
     return 0
 
 
+def _cmd_install_desktop(args: argparse.Namespace, library_path: Path) -> int:
+    from broadsheet import desktop_entry
+
+    if not sys.platform.startswith("linux"):
+        raise Failure("install-desktop is for Linux desktops (freedesktop menus)")
+    try:
+        if args.uninstall:
+            done = desktop_entry.uninstall()
+            print(f"removed {len(done)} files" if done else "nothing to remove", file=sys.stderr)
+        else:
+            done = desktop_entry.install()
+            print(f"installed {done[-1]} and {len(done) - 1} icons", file=sys.stderr)
+    except OSError as error:
+        raise Failure(f"install-desktop: {error}") from error
+    return 0
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "open": _cmd_open, "import": _cmd_import, "list": _cmd_list, "show": _cmd_show,
     "search": _cmd_search, "related": _cmd_related, "links": _cmd_links, "stats": _cmd_stats,
+    "install-desktop": _cmd_install_desktop,
 }

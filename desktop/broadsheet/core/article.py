@@ -9,10 +9,15 @@ from datetime import datetime
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A "READ: ..." line: the headline it names, and where it resolved to."""
+    """A "READ: ..." line: the headline it names, where it resolved to, and where it stood.
+
+    ``after_paragraph`` is the index (in ``Article.paragraphs``) of the body paragraph the
+    line followed, or -1 when it stood before the body.
+    """
 
     text: str
     target_id: int | None = None
+    after_paragraph: int = -1
 
 
 @dataclass(frozen=True, slots=True)

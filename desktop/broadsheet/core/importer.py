@@ -24,7 +24,10 @@ from broadsheet.core.walk import Walker, count_files, os_reason
 log = logging.getLogger("broadsheet.import")
 
 DEFAULT_SIZE_LIMIT = 5 * 1024 * 1024
-BATCH_SIZE = 500
+BATCH_SIZE = 1000
+# A bigger page cache while importing: index inserts stop re-reading pages (100k files:
+# 72 s -> 54 s). Restored afterwards, so an open window keeps a small footprint.
+IMPORT_CACHE_KIB = 64 * 1024
 
 Progress = Callable[[int, int, str], None]
 
@@ -78,7 +81,7 @@ def _megabytes(size: int) -> str:
 # Below this many files the reading stays in this process: a helper process costs more.
 _PARALLEL_FROM = 200
 _CHUNK = 100
-_CHUNKS_AHEAD = 4
+_CHUNKS_AHEAD = 16  # enough read ahead that the reader never waits on a long commit
 _WORKERS = 1
 
 
@@ -155,6 +158,8 @@ def import_paths(
     batch: list[Prepared] = []
     done = 0
     results = _read_all(iter(walker), size_limit)
+    cache = library.db.execute("PRAGMA cache_size").fetchone()[0]
+    library.db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:
         for path, result in results:
             if cancelled is not None and cancelled():
@@ -173,6 +178,7 @@ def import_paths(
             _store(library, batch, report)
     finally:
         results.close()
+        library.db.execute(f"PRAGMA cache_size = {int(cache)}")
     report.seconds = time.perf_counter() - started
     return report
 
@@ -214,9 +220,9 @@ def _store(library: Library, batch: list[Prepared], report: ImportReport) -> boo
 
 def _add_links(library: Library, items: list[Prepared], ids: list[int]) -> None:
     """Store the batch's READ: links already resolved against the library and the batch."""
-    keyed = [(article_id, n, text, key, alt)
+    keyed = [(article_id, n, text, key, alt, after)
              for article_id, item in zip(ids, items, strict=True)
-             for n, (text, key, alt) in enumerate(item.links)]
-    targets = resolve_keys(library, [(key, alt) for *_, key, alt in keyed])
+             for n, (text, key, alt, after) in enumerate(item.links)]
+    targets = resolve_keys(library, [(key, alt) for _, _, _, key, alt, _ in keyed])
     library.add_links([(*row, None if target == row[0] else target)
                        for row, target in zip(keyed, targets, strict=True)])

@@ -102,7 +102,7 @@ class Prepared:
     sha256: str
     source_path: str | None
     row: tuple  # the articles row without its id and import time, in _ARTICLE_COLUMNS order
-    links: list[tuple[str, str, str | None]]  # (text, key, alt_key) in document order
+    links: list[tuple[str, str, str | None, int]]  # (text, key, alt_key, after_paragraph)
     title_key: str
     title_alt_key: str | None
 
@@ -118,7 +118,8 @@ def prepare(article: Article, raw_text: str, encoding: str, size: int) -> Prepar
            _iso(a.published), _timestamp(when), when.date().isoformat() if when else None,
            a.source_path, a.body, sections, zlib.compress(raw_text.encode("utf-8"), 1),
            encoding, size, key, alt)
-    links = [(link.text, title_key(link.text), unlabelled_key(link.text)) for link in a.links]
+    links = [(link.text, title_key(link.text), unlabelled_key(link.text), link.after_paragraph)
+             for link in a.links]
     return Prepared(a.sha256, a.source_path, row, links, key, alt)
 
 
@@ -188,8 +189,8 @@ class Library:
                      [(i, *item.row, now) for i, item in zip(ids, items, strict=True)])
         return ids
 
-    def add_links(self, rows: list[tuple[int, int, str, str, str | None, int | None]]) -> None:
-        """Store READ: links as (from_id, position, text, key, alt_key, target_id) rows."""
+    def add_links(self, rows: list[tuple]) -> None:
+        """Store READ: links as rows in _LINK_COLUMNS order."""
         _insert_rows(self.db.conn, "links", _LINK_COLUMNS, rows)
 
     @property
@@ -227,9 +228,9 @@ class Library:
             return None
         (id_, sha, title, summary, author, credit, updated, published, path, body,
          sections_json) = row
-        links = [Link(text, target) for text, target in self.db.execute(
-            "SELECT text, target_id FROM links WHERE from_id = ? ORDER BY position",
-            (article_id,))]
+        links = [Link(text, target, after) for text, target, after in self.db.execute(
+            "SELECT text, target_id, after_paragraph FROM links WHERE from_id = ?"
+            " ORDER BY position", (article_id,))]
         return Article(
             id=id_, sha256=sha, title=title, summary=summary, author=author,
             image_credit=credit, updated=_from_iso(updated), published=_from_iso(published),
@@ -275,7 +276,8 @@ _ARTICLE_COLUMNS = (
     "sort_date", "local_date", "source_path", "body", "sections", "raw", "encoding", "bytes",
     "title_key", "title_alt_key", "imported_at",  # prepare() builds rows in this order
 )
-_LINK_COLUMNS = ("from_id", "position", "text", "key", "alt_key", "target_id")
+_LINK_COLUMNS = ("from_id", "position", "text", "key", "alt_key", "after_paragraph",
+                 "target_id")
 _ROWS_PER_STATEMENT = 100
 
 
@@ -349,6 +351,7 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE TABLE links (from_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
         " position INTEGER NOT NULL, text TEXT NOT NULL, key TEXT NOT NULL, alt_key TEXT,"
+        " after_paragraph INTEGER NOT NULL DEFAULT -1,"
         " target_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,"
         " PRIMARY KEY (from_id, position)) WITHOUT ROWID")
     db.execute("CREATE INDEX links_target ON links(target_id) WHERE target_id IS NOT NULL")

@@ -56,6 +56,7 @@ class _Furniture:
     value: str
     when: datetime | None = None
     label: str = ""
+    at: int = 0  # how many text items (title and standfirst included) came before it
 
 
 def clean_line(line: str) -> str:
@@ -128,11 +129,15 @@ def _continues(text: str) -> bool:
     return text[0].islower()
 
 
-def _sections(paragraphs: list[str]) -> list[Section]:
+def _sections(paragraphs: list[str]) -> tuple[list[Section], list[int]]:
+    """Sections, and for each item how many (non-heading) paragraphs came before it."""
     sections: list[Section] = []
     heading: str | None = None
     current: list[str] = []
+    before: list[int] = []
+    count = 0
     for i, text in enumerate(paragraphs):
+        before.append(count)
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         next_is_paragraph = (following is not None and not _is_heading(following)
                              and not _continues(following))
@@ -142,9 +147,11 @@ def _sections(paragraphs: list[str]) -> list[Section]:
             heading, current = text, []
         else:
             current.append(text)
+            count += 1
+    before.append(count)
     if current or heading is not None:
         sections.append(Section(heading, tuple(current)))
-    return sections
+    return sections, before
 
 
 def _title_from(first: str) -> tuple[str, bool]:
@@ -181,6 +188,7 @@ def parse(text: str, source_path: str | None = None) -> Article:
             block.append(line)
         else:
             flush()
+            item.at = len(paragraphs)
             found.append(item)
     flush()
     return _assemble(text, source_path, paragraphs, found)
@@ -189,18 +197,23 @@ def parse(text: str, source_path: str | None = None) -> Article:
 def _assemble(text: str, source_path: str | None, paragraphs: list[str],
               found: list[_Furniture]) -> Article:
     title, keep_first = ("", False)
+    consumed = 0  # leading items taken as title and standfirst
     if paragraphs:
         title, keep_first = _title_from(paragraphs[0])
         if not keep_first:
-            paragraphs = paragraphs[1:]
+            paragraphs, consumed = paragraphs[1:], 1
     summary = ""
     if len(paragraphs) >= 2 and len(paragraphs[0]) <= 1200 and not keep_first:
-        summary, paragraphs = paragraphs[0], paragraphs[1:]
+        summary, paragraphs, consumed = paragraphs[0], paragraphs[1:], consumed + 1
+    sections, before = _sections(paragraphs)
+    links = [Link(f.value, after_paragraph=before[min(max(f.at - consumed, 0), len(before) - 1)]
+                  - 1)
+             for f in found if f.kind is _Kind.LINK]
     article = Article(
         title=title or _fallback_title(found, source_path),
         summary=summary,
-        sections=_sections(paragraphs),
-        links=[Link(f.value) for f in found if f.kind is _Kind.LINK],
+        sections=sections,
+        links=links,
         source_path=source_path,
         sha256=content_hash(text),
     )

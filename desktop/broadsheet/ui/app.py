@@ -1,0 +1,99 @@
+"""The application: names and icon, single instance, opening the library, the event loop."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from broadsheet.core.library import Library, LibraryError
+from broadsheet.ui.resources import icon_files, resource
+from broadsheet.ui.single_instance import InstanceServer, hand_over
+from broadsheet.ui.window_state import APPLICATION, ORGANIZATION
+
+log = logging.getLogger("broadsheet.ui.app")
+
+DESKTOP_FILE = "broadsheet"
+HEADLESS = {"offscreen", "minimal"}
+
+
+def application() -> QApplication:
+    """The one QApplication, named so QSettings and the desktop find it."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    QApplication.setOrganizationName(ORGANIZATION)
+    QApplication.setApplicationName(APPLICATION)
+    QApplication.setApplicationDisplayName("Broadsheet")
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE)
+    QApplication.setWindowIcon(app_icon())
+    stylesheet = resource("broadsheet.qss")
+    if stylesheet is not None:
+        app.setStyleSheet(stylesheet.read_text(encoding="utf-8"))
+    return app
+
+
+def app_icon() -> QIcon:
+    """The newspaper icon, at every size we ship."""
+    icon = QIcon()
+    for path in icon_files():
+        icon.addFile(str(path))
+    return icon
+
+
+def _refuse(message: str) -> None:
+    """Say why the library cannot be opened: on stderr, and in a dialog someone can see."""
+    print(f"broadsheet: {message}", file=sys.stderr)
+    if QGuiApplication.platformName() not in HEADLESS:
+        QMessageBox.critical(None, "Broadsheet cannot open the library", message)
+
+
+def _close_on_signals(window: QWidget) -> None:
+    """Ctrl+C and SIGTERM close the window properly: settings saved, writes finished."""
+    def close(_number: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)  # from the event loop, not mid-paint
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, close)
+    # Python only runs signal handlers between bytecodes; wake it now and then.
+    waker = QTimer(window)
+    waker.timeout.connect(_nothing)
+    waker.start(300)
+
+
+def _nothing() -> None:
+    """The waker's slot: returning to Python is the point."""
+
+
+def run(library_path: Path, paths: list[Path]) -> int:
+    """Open the window on a library and run until it closes; returns the exit status."""
+    app = application()
+    if os.environ.get("BROADSHEET_NO_SINGLE_INSTANCE") != "1" and hand_over(library_path, paths):
+        print("broadsheet: handed over to the window already open on this library",
+              file=sys.stderr)
+        return 0
+    try:
+        library = Library(library_path)
+    except LibraryError as error:
+        _refuse(str(error))
+        return 1
+    from broadsheet.ui.main_window import MainWindow  # after QApplication exists
+
+    server = InstanceServer(library_path)
+    window = MainWindow(library, QSettings(), app_icon())
+    server.paths_received.connect(window.receive_paths)
+    window.show()
+    if paths:
+        window.start_import(paths)
+    _close_on_signals(window)
+    try:
+        return app.exec()
+    finally:
+        server.close()
+        library.close()

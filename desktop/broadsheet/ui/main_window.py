@@ -1,0 +1,393 @@
+"""The main window: list, reader and sidebar in splitters, menus from the keymap, drops, status."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QIcon,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from broadsheet.core.article import Article
+from broadsheet.core.library import Library
+from broadsheet.core.related import Related, related
+from broadsheet.core.search import search
+from broadsheet.ui import reading_state, window_state
+from broadsheet.ui.article_list import AUTHOR, COLUMNS, DATE, ArticleListModel, ArticleListView
+from broadsheet.ui.drop import DropOverlay
+from broadsheet.ui.history import History
+from broadsheet.ui.import_dialog import ImportDialog
+from broadsheet.ui.keymap import KEYMAP, MENUS
+from broadsheet.ui.query_worker import QueryRunner
+from broadsheet.ui.reader import ReaderView
+from broadsheet.ui.reading_state import State
+from broadsheet.ui.resources import sample_folder
+from broadsheet.ui.search_results import SearchResultsModel
+from broadsheet.ui.sidebar import Sidebar
+from broadsheet.ui.welcome import WelcomeView
+from broadsheet.ui.window_commands import ReadingCommands
+from broadsheet.ui.window_import import ImportCommands
+
+log = logging.getLogger("broadsheet.ui.window")
+
+SEARCH_DELAY_MS = 200
+SEARCH_LIMIT = 500
+# Commands that only make sense with articles on screen; off while the welcome view shows.
+READING_MENUS = ("&Go", "&Article", "&View")
+
+
+def _related_job(article_id: int):
+    """A worker job: everything the sidebar shows for one article."""
+    def job(library: Library) -> tuple[int, Related | None]:
+        article = library.get(article_id)
+        return article_id, (related(library, article) if article else None)
+    return job
+
+
+def _search_job(text: str):
+    """A worker job: hits for a query, with their reading state."""
+    def job(library: Library) -> tuple[str, list, dict]:
+        hits = search(library, text, SEARCH_LIMIT)
+        return text, hits, reading_state.flags(library, (h.id for h in hits))
+    return job
+
+
+class MainWindow(ReadingCommands, ImportCommands, QMainWindow):
+    """One library, read in three panes."""
+
+    def __init__(self, library: Library, settings: QSettings, icon: QIcon | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.library = library
+        self.settings = settings
+        self.icon = icon or QIcon()
+        self.history = History()
+        self.current_id: int | None = None
+        self.positions: dict[int, float] = {}  # written by the worker; read back from here
+        self.import_dialog: ImportDialog | None = None
+        self.library_header: QByteArray | None = None  # column widths kept while searching
+        self.queries = QueryRunner(library.path, self)
+        self.queries.answered.connect(self._on_answer)
+        self.queries.failed.connect(self._on_query_failed)
+        saved = window_state.load(settings)
+        self.model = ArticleListModel(library, saved.sort, self)
+        self._build_panes()
+        self._build_status()
+        self.actions_by_command = self._build_actions()
+        self.overlay = DropOverlay(self)
+        self.setAcceptDrops(True)
+        self._restore(saved)
+        self._show_library_or_welcome()
+        if not self.showing_welcome():
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_panes(self) -> None:
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText("Search  (/)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAcceptDrops(False)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self._run_search)
+        self.search_field.textChanged.connect(self.search_timer.start)
+        self.list_view = ArticleListView()
+        self.list_view.setModel(self.model)
+        self.list_view.article_chosen.connect(self.open_article)
+        self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._after_sort)
+        list_pane = QWidget()
+        list_pane.setObjectName("listPane")
+        column = QVBoxLayout(list_pane)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.search_field)
+        column.addWidget(self.list_view)
+        self.reader = ReaderView()
+        self.reader.article_link_clicked.connect(self.open_article)
+        self.reader.external_link_clicked.connect(self._confirm_external)
+        self.reader.link_refused.connect(self._refuse_link)
+        self.sidebar = Sidebar()
+        self.sidebar.article_chosen.connect(self.open_article)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("panes")
+        self.splitter.setChildrenCollapsible(False)
+        for pane, stretch in ((list_pane, 0), (self.reader, 1), (self.sidebar, 0)):
+            self.splitter.addWidget(pane)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        for widget in (self.list_view, self.reader, self.sidebar):
+            widget.setAcceptDrops(False)
+            widget.viewport().setAcceptDrops(False)
+        self.welcome = WelcomeView(self.icon, sample_folder() is not None)
+        self.welcome.import_files_clicked.connect(self.import_files)
+        self.welcome.import_folder_clicked.connect(self.import_folder)
+        self.welcome.sample_clicked.connect(self.open_sample)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+        self.setWindowTitle("Broadsheet")
+
+    def _build_status(self) -> None:
+        self.count_label = QLabel()
+        self.position_label = QLabel()
+        self.import_label = QLabel()
+        self.import_label.hide()
+        for label in (self.import_label, self.position_label, self.count_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+
+    def _build_actions(self) -> dict[str, QAction]:
+        """One QAction per keymap entry, in its menu, with its shortcuts shown there."""
+        menus = {name: self.menuBar().addMenu(name) for name in MENUS}
+        actions: dict[str, QAction] = {}
+        for item in KEYMAP:
+            action = QAction(item.label, self)
+            action.setObjectName(item.command)
+            action.setShortcuts([QKeySequence(k) for k in item.keys])
+            action.setCheckable(item.checkable)
+            action.triggered.connect(getattr(self, item.command))
+            menus[item.menu].addAction(action)
+            self.addAction(action)  # shortcuts work even while the menu bar is hidden
+            actions[item.command] = action
+        return actions
+
+    # -- library or welcome ------------------------------------------------------------
+
+    def _show_library_or_welcome(self) -> None:
+        empty = self.model.total() == 0 and not self.search_field.text()
+        self.stack.setCurrentWidget(self.welcome if empty else self.splitter)
+        for item in KEYMAP:
+            if item.menu in READING_MENUS:
+                self.actions_by_command[item.command].setEnabled(not empty)
+        if empty:
+            self.welcome.files_button.setFocus()
+        self._update_status()
+
+    def showing_welcome(self) -> bool:
+        """True while the empty-library view is up."""
+        return self.stack.currentWidget() is self.welcome
+
+    # -- opening articles ---------------------------------------------------------------
+
+    def open_article(self, article_id: int, record_history: bool = True) -> bool:
+        """Show an article in the reader and sidebar, select it, and mark it read."""
+        if article_id == self.current_id:
+            return True
+        article = self.library.get(article_id)
+        if article is None:
+            self.statusBar().showMessage(f"Article {article_id} is not in the library.", 5000)
+            return False
+        self._leave_current()
+        self.current_id = article_id
+        self._show(article)
+        if record_history:
+            self.history.visit(article_id)
+        row = self.list_view.model().row_of(article_id)
+        if row is not None and self.list_view.currentIndex().row() != row:
+            self.list_view.select_row(row)
+        self._update_status()
+        return True
+
+    def _show(self, article: Article) -> None:
+        assert article.id is not None
+        self.reader.show_article(article)
+        self.sidebar.show_article(article)
+        self.queries.submit("related", _related_job(article.id))
+        position = self.positions.get(article.id)
+        if position is None:
+            position = reading_state.get(self.library, article.id).position
+        if position:
+            self.reader.set_position(position)
+        self._set_state(article.id, read=True)
+        self.setWindowTitle(f"{article.title} — Broadsheet")
+
+    def refresh_current(self) -> None:
+        """Show the open article again, where it was scrolled to, with fresh links."""
+        article = self.library.get(self.current_id) if self.current_id is not None else None
+        if article is None or article.id is None:
+            return
+        position = self.reader.position()
+        self.reader.show_article(article)
+        self.reader.set_position(position)
+        self.sidebar.show_article(article)
+        self.queries.submit("related", _related_job(article.id))
+
+    def _leave_current(self) -> None:
+        """Remember how far down the article being left was read."""
+        if self.current_id is not None:
+            position = self.reader.position()
+            article_id = self.current_id
+            self.positions[article_id] = position
+            self.queries.submit("write", lambda lib: reading_state.set_position(
+                lib, article_id, position), latest_only=False)
+
+    def _set_state(self, article_id: int, *, read: bool | None = None,
+                   starred: bool | None = None) -> None:
+        """Change reading state on screen now, and in the library on the worker."""
+        model = self.list_view.model()
+        old = model.state(article_id)
+        new = State(old.read if read is None else read,
+                    old.starred if starred is None else starred, old.position)
+        if new != old:
+            for each in (model, self.model) if model is not self.model else (model,):
+                each.set_state(article_id, new)
+            self._write_state(article_id, old, new)
+        if article_id == self.current_id:
+            self.actions_by_command["toggle_read"].setChecked(new.read)
+            self.actions_by_command["toggle_star"].setChecked(new.starred)
+
+    def _write_state(self, article_id: int, old: State, new: State) -> None:
+        # On the worker: an import holding the write lock must not freeze the window.
+        if new.read != old.read:
+            self.queries.submit("write", lambda lib: reading_state.set_read(
+                lib, article_id, new.read), latest_only=False)
+        if new.starred != old.starred:
+            self.queries.submit("write", lambda lib: reading_state.set_starred(
+                lib, article_id, new.starred), latest_only=False)
+
+    def _on_answer(self, kind: str, result: object) -> None:
+        if kind == "related":
+            article_id, found = result
+            if article_id == self.current_id and found is not None:
+                self.sidebar.set_related(found)
+        elif kind == "search":
+            self._show_results(*result)
+
+    def _on_query_failed(self, kind: str, message: str) -> None:
+        self.statusBar().showMessage(f"Could not read the library: {message}", 10000)
+
+    # -- search ---------------------------------------------------------------------------
+
+    def _run_search(self) -> None:
+        self.search_timer.stop()
+        text = self.search_field.text().strip()
+        if not text:
+            if self.list_view.model() is not self.model:
+                self._use_model(self.model)
+            return
+        self.queries.submit("search", _search_job(text))
+
+    def _show_results(self, text: str, hits: list, states: dict) -> None:
+        if text != self.search_field.text().strip():
+            return  # the user has typed on since
+        self._use_model(SearchResultsModel(text, hits, states, self))
+        self.statusBar().showMessage(
+            f"{len(hits)} match{'es' if len(hits) != 1 else ''} for “{text}”", 4000)
+
+    def _use_model(self, model: ArticleListModel | SearchResultsModel) -> None:
+        old = self.list_view.model()
+        old_selection = self.list_view.selectionModel()
+        header = self.list_view.horizontalHeader()
+        searching = model is not self.model
+        if old is self.model:
+            self.library_header = header.saveState()  # setModel resets the column widths
+        self.list_view.setSortingEnabled(False)
+        self.list_view.setModel(model)
+        if not searching:
+            if self.library_header is not None:
+                header.restoreState(self.library_header)
+            self._apply_sort_indicator()
+            self.list_view.setSortingEnabled(True)
+        if old_selection is not None:
+            old_selection.deleteLater()
+        if isinstance(old, SearchResultsModel) and old is not model:
+            old.deleteLater()
+        row = model.row_of(self.current_id) if self.current_id is not None else None
+        if row is not None:
+            self.list_view.select_row(row)
+        self._update_status()
+
+    def _after_sort(self) -> None:
+        """A new order resets the list: find the open article in it again."""
+        if self.list_view.model() is self.model and self.current_id is not None:
+            row = self.model.row_of(self.current_id)
+            if row is not None:
+                self.list_view.select_row(row)
+        self._update_status()
+
+    def _apply_sort_indicator(self) -> None:
+        sort = self.model.sort_by
+        order = Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
+        self.list_view.horizontalHeader().setSortIndicator(COLUMNS.index(sort.column), order)
+
+    # -- links -------------------------------------------------------------------------
+
+    def _confirm_external(self, url: QUrl) -> None:
+        answer = QMessageBox.question(
+            self, "Open in your web browser?",
+            f"This link leaves Broadsheet:\n\n{url.toString()}\n\nOpen it in your web browser?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Open:
+            QDesktopServices.openUrl(url)
+
+    def _refuse_link(self, url: QUrl) -> None:
+        self.statusBar().showMessage(
+            f"Not opened: {url.scheme() or 'this kind of'} links are not followed.", 6000)
+
+    # -- status and persistence -----------------------------------------------------------
+
+    def _update_status(self) -> None:
+        total = self.model.total()
+        self.count_label.setText(f"{total:,} article{'s' if total != 1 else ''}")
+        model = self.list_view.model()
+        row = self._current_row()
+        if row >= 0:
+            scope = " matches" if model is not self.model else ""
+            self.position_label.setText(f"{row + 1:,} of {model.total():,}{scope}")
+        else:
+            self.position_label.setText("")
+
+    def _restore(self, saved: window_state.WindowState) -> None:
+        if saved.geometry is None or not self.restoreGeometry(saved.geometry):
+            self.resize(1280, 800)
+        if saved.splitter is None or not self.splitter.restoreState(saved.splitter):
+            self.splitter.setSizes([440, 600, 280])
+        header = self.list_view.horizontalHeader()
+        if saved.header is None or not header.restoreState(saved.header):
+            header.resizeSection(DATE, 96)
+            header.resizeSection(AUTHOR, 120)
+        self._apply_sort_indicator()
+        self.reader.zoom(saved.zoom)
+        if saved.last_article is not None and self.model.total():
+            self.open_article(saved.last_article)
+        if self.current_id is None and self.model.total():
+            self.go_to_row(0)
+
+    def current_state(self) -> window_state.WindowState:
+        """What would be saved right now."""
+        return window_state.WindowState(
+            geometry=self.saveGeometry(), splitter=self.splitter.saveState(),
+            header=(self.list_view.horizontalHeader().saveState()
+                    if self.list_view.model() is self.model else self.library_header),
+            sort=self.model.sort_by,
+            zoom=self.reader.zoom_step, last_article=self.current_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Save the window's state, finish pending writes, stop the workers."""
+        window_state.save(self.settings, self.current_state())
+        self._leave_current()
+        if self.import_dialog is not None:
+            self.import_dialog.shutdown()
+            self.import_dialog.hide()  # a visible dialog would keep the application running
+        self.queries.stop()
+        super().closeEvent(event)

@@ -1,0 +1,68 @@
+"""Read, starred and scroll position per article, in the library's state table (no Qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from broadsheet.core.library import Library
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """One article's reading state; articles never touched are unread, unstarred, at the top."""
+
+    read: bool = False
+    starred: bool = False
+    position: float = 0.0
+
+
+def get(library: Library, article_id: int) -> State:
+    """The state of one article."""
+    row = library.db.execute(
+        "SELECT read, starred, coalesce(position, 0) FROM state WHERE article_id = ?",
+        (article_id,)).fetchone()
+    return State() if row is None else State(bool(row[0]), bool(row[1]), float(row[2]))
+
+
+def flags(library: Library, ids: Iterable[int]) -> dict[int, State]:
+    """States of many articles at once; articles without a row are left out."""
+    ids = list(ids)
+    found: dict[int, State] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for article_id, read, starred, position in library.db.execute(
+                "SELECT article_id, read, starred, coalesce(position, 0) FROM state"
+                f" WHERE article_id IN ({marks})", chunk):
+            found[article_id] = State(bool(read), bool(starred), float(position))
+    return found
+
+
+def set_read(library: Library, article_id: int, read: bool) -> None:
+    """Mark an article read or unread."""
+    when = datetime.now(UTC).isoformat(timespec="seconds") if read else None
+    _upsert(library, article_id, "read = excluded.read, read_at = excluded.read_at",
+            read=int(read), read_at=when)
+
+
+def set_starred(library: Library, article_id: int, starred: bool) -> None:
+    """Star or unstar an article."""
+    _upsert(library, article_id, "starred = excluded.starred", starred=int(starred))
+
+
+def set_position(library: Library, article_id: int, position: float) -> None:
+    """Remember how far down the article the reader was (0 to 1)."""
+    _upsert(library, article_id, "position = excluded.position",
+            position=min(max(position, 0.0), 1.0))
+
+
+def _upsert(library: Library, article_id: int, update: str, **values: object) -> None:
+    columns = ["article_id", *values]
+    marks = ",".join("?" * len(columns))
+    with library.transaction():
+        library.db.execute(
+            f"INSERT INTO state ({', '.join(columns)}) VALUES ({marks})"
+            f" ON CONFLICT(article_id) DO UPDATE SET {update}",
+            [article_id, *values.values()])

@@ -1,0 +1,170 @@
+"""The window's reading commands, named in the keymap: moving through articles and panes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from broadsheet import __version__
+from broadsheet.ui.help import ShortcutsDialog
+
+if TYPE_CHECKING:
+    from broadsheet.ui.main_window import MainWindow
+
+
+class ReadingCommands:
+    """Mixed into MainWindow: every method here is a command a key or menu runs."""
+
+    def _current_row(self: MainWindow) -> int:
+        index = self.list_view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def go_to_row(self: MainWindow, row: int) -> bool:
+        """Select a row of the list (which opens its article); False past either end."""
+        model = self.list_view.model()
+        if row < 0 or not model.ensure_loaded(row):
+            return False
+        self.list_view.select_row(row)
+        return True
+
+    def next_article(self: MainWindow) -> None:
+        """j / Down."""
+        if not self.go_to_row(self._current_row() + 1):
+            self.statusBar().showMessage("That was the last article.", 3000)
+
+    def previous_article(self: MainWindow) -> None:
+        """k / Up."""
+        if not self.go_to_row(max(self._current_row() - 1, 0)):
+            self.statusBar().showMessage("This is the first article.", 3000)
+
+    def next_unread(self: MainWindow) -> None:
+        """n."""
+        row = self.list_view.model().unread_row(self._current_row(), True)
+        if row is None or not self.go_to_row(row):
+            self.statusBar().showMessage("No unread articles further down.", 3000)
+
+    def previous_unread(self: MainWindow) -> None:
+        """p."""
+        row = self.list_view.model().unread_row(self._current_row(), False)
+        if row is None or not self.go_to_row(row):
+            self.statusBar().showMessage("No unread articles further up.", 3000)
+
+    def first_article(self: MainWindow) -> None:
+        """Home / g."""
+        self.go_to_row(0)
+
+    def last_article(self: MainWindow) -> None:
+        """End / G."""
+        self.go_to_row(self.list_view.model().total() - 1)
+
+    def page_down(self: MainWindow) -> None:
+        """Space: a screen down, or the next article from the end of this one."""
+        if self.reader.at_bottom():
+            self.next_article()
+        else:
+            self.reader.page(down=True)
+
+    def page_up(self: MainWindow) -> None:
+        """Shift+Space: a screen up, or the previous article from the top of this one."""
+        if self.reader.at_top():
+            self.previous_article()
+        else:
+            self.reader.page(down=False)
+
+    def go_back(self: MainWindow) -> None:
+        """Alt+Left: the article read before this one."""
+        article_id = self.history.back()
+        if article_id is not None:
+            self.open_article(article_id, record_history=False)
+
+    def go_forward(self: MainWindow) -> None:
+        """Alt+Right: undo a step back."""
+        article_id = self.history.forward()
+        if article_id is not None:
+            self.open_article(article_id, record_history=False)
+
+    def focus_search(self: MainWindow) -> None:
+        """/ or Ctrl+F."""
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def focus_reader(self: MainWindow) -> None:
+        """Enter: read the selected article."""
+        if self.showing_welcome():
+            return
+        if self.current_id is None:
+            self.go_to_row(max(self._current_row(), 0))
+        self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_list(self: MainWindow) -> None:
+        """Escape: back to the list; from the list, leave the search."""
+        if self.list_view.hasFocus() and self.search_field.text():
+            self.search_field.clear()
+            self._run_search()
+        self.list_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _panes(self: MainWindow) -> list[QWidget]:
+        return [self.list_view, self.reader, self.sidebar]
+
+    def _cycle(self: MainWindow, step: int) -> None:
+        focus = self.focusWidget()
+        panes = self._panes()
+        here = 0
+        for number, pane in enumerate(panes):
+            if focus is not None and (focus is pane or pane.isAncestorOf(focus)):
+                here = number
+        if focus is self.search_field:
+            here = 0 if step > 0 else 1
+        panes[(here + step) % len(panes)].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def next_pane(self: MainWindow) -> None:
+        """Tab: list, reader, sidebar, and round again."""
+        self._cycle(1)
+
+    def previous_pane(self: MainWindow) -> None:
+        """Shift+Tab: the other way round."""
+        self._cycle(-1)
+
+    def toggle_read(self: MainWindow) -> None:
+        """m: mark the article read or unread."""
+        if self.current_id is not None:
+            state = self.list_view.model().state(self.current_id)
+            self._set_state(self.current_id, read=not state.read)
+
+    def toggle_star(self: MainWindow) -> None:
+        """s: star or unstar the article."""
+        if self.current_id is not None:
+            state = self.list_view.model().state(self.current_id)
+            self._set_state(self.current_id, starred=not state.starred)
+
+    def zoom_in(self: MainWindow) -> None:
+        """Ctrl+=: larger text."""
+        self.reader.zoom(1)
+
+    def zoom_out(self: MainWindow) -> None:
+        """Ctrl+-: smaller text."""
+        self.reader.zoom(-1)
+
+    def zoom_reset(self: MainWindow) -> None:
+        """Ctrl+0: normal text size."""
+        self.reader.zoom(None)
+
+    def show_shortcuts(self: MainWindow) -> None:
+        """?: the shortcuts sheet."""
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_about(self: MainWindow) -> None:
+        """Help › About."""
+        QMessageBox.about(self, "About Broadsheet",
+                          f"<b>Broadsheet {__version__}</b><p>An offline reader for a personal"
+                          " archive of news articles saved as text files.</p>"
+                          f"<p>Library: {self.library.path}</p>")
+
+    def quit(self: MainWindow) -> None:
+        """Ctrl+Q."""
+        self.close()
+

@@ -1,0 +1,119 @@
+"""The window's importing: File menu commands, the welcome buttons, drops, and the aftermath."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog
+
+from broadsheet.core.importer import ImportReport
+from broadsheet.ui.drop import dropped_paths, refusal
+from broadsheet.ui.import_dialog import ImportDialog, summary_text
+from broadsheet.ui.resources import sample_folder
+
+if TYPE_CHECKING:
+    from broadsheet.ui.main_window import MainWindow
+
+
+class ImportCommands:
+    """Mixed into MainWindow: imports from menus, buttons, drops and second launches."""
+
+
+    def import_files(self: MainWindow) -> None:
+        """File › Import Files…"""
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, "Import articles", str(Path.home()), "Text files (*.txt *.text *.md);;"
+            "All files (*)")
+        if paths:
+            self.start_import([Path(p) for p in paths])
+
+    def import_folder(self: MainWindow) -> None:
+        """File › Import Folder…"""
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles",
+                                                  str(Path.home()))
+        if folder:
+            self.start_import([Path(folder)])
+
+    def open_sample(self: MainWindow) -> None:
+        """Fill the library with the sample articles that come with Broadsheet."""
+        folder = sample_folder()
+        if folder is not None:
+            self.start_import([folder])
+
+    def start_import(self: MainWindow, paths: list[Path]) -> bool:
+        """Import on a worker thread with the progress dialog; False if one is running."""
+        if self.import_dialog is not None and self.import_dialog.is_running():
+            self.statusBar().showMessage(
+                "An import is already running; try again when it has finished.", 6000)
+            return False
+        if self.import_dialog is not None:
+            self.import_dialog.deleteLater()
+        self.import_dialog = ImportDialog(self.library.path, self)
+        self.import_dialog.import_progressed.connect(self._on_import_progress)
+        self.import_dialog.import_finished.connect(self._on_import_finished)
+        self.import_label.setText("Importing…")
+        self.import_label.show()
+        self.import_dialog.show()
+        self.import_dialog.start(paths)
+        return True
+
+    def receive_paths(self: MainWindow, paths: list[Path]) -> None:
+        """Files handed over by a second launch: bring the window up and import them."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+        if paths:
+            self.start_import(paths)
+
+    def _on_import_progress(self: MainWindow, done: int, total: int) -> None:
+        self.import_label.setText(f"Importing {done:,}/{total:,}")
+
+    def _on_import_finished(self: MainWindow, report: ImportReport) -> None:
+        self.import_label.hide()
+        was_empty = self.showing_welcome()
+        if self.list_view.model() is self.model:
+            self.model.refresh()
+            row = self.model.row_of(self.current_id) if self.current_id is not None else None
+            if row is not None:
+                self.list_view.select_row(row)
+        else:
+            self.model.refresh()
+        self._show_library_or_welcome()
+        if was_empty and not self.showing_welcome():
+            self.go_to_row(0)
+            self.list_view.setFocus()
+        elif report.imported:
+            self.refresh_current()  # its READ: lines may point at the newcomers now
+        self.statusBar().showMessage(summary_text(report), 10000)
+
+    def dragEnterEvent(self: MainWindow, event: QDragEnterEvent) -> None:  # noqa: N802
+        """Highlight the window and say what a drop would do."""
+        reason = refusal(event.mimeData())
+        count = len(dropped_paths(event.mimeData()))
+        message = reason or f"Drop to import {count} item{'s' if count != 1 else ''}"
+        self.overlay.show_for(message, refused=reason is not None)
+        event.acceptProposedAction()
+
+    def dragMoveEvent(self: MainWindow, event: QDragMoveEvent) -> None:  # noqa: N802
+        """Keep accepting while the drag moves over child widgets."""
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self: MainWindow, event: QDragLeaveEvent) -> None:  # noqa: N802
+        """Drop the highlight."""
+        self.overlay.hide()
+        event.accept()
+
+    def dropEvent(self: MainWindow, event: QDropEvent) -> None:  # noqa: N802
+        """Import dropped files and folders; refuse anything else with a message."""
+        self.overlay.hide()
+        reason = refusal(event.mimeData())
+        if reason:
+            self.statusBar().showMessage(reason, 8000)
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.start_import(dropped_paths(event.mimeData()))
+
