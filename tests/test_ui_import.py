@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -28,7 +28,7 @@ def mime_for(*paths: Path) -> QMimeData:
 
 
 def drag_over(window: MainWindow, mime: QMimeData) -> QDragEnterEvent:
-    event = QDragEnterEvent(QPointF(300, 300), COPY, mime, LEFT, NONE)
+    event = QDragEnterEvent(QPoint(300, 300), COPY, mime, LEFT, NONE)
     QApplication.sendEvent(window, event)
     return event
 
