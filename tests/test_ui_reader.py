@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtGui import QTextDocument
 
 from broadsheet.core.article import Article, Link, Section
@@ -158,3 +158,16 @@ def test_clicking_a_read_link_opens_that_article(qtbot, library: Library,
         assert window.current_id == target
     finally:
         close_window(window)
+
+
+def test_times_are_shown_as_the_page_printed_them_with_their_zone() -> None:
+    from broadsheet.ui.locale_dates import long_datetime
+
+    article = parse(REFERENCE.read_text(encoding="utf-8"), str(REFERENCE))
+    assert article.published is not None
+    shown = long_datetime(article.published, QLocale(QLocale.Language.English,
+                                                     QLocale.Country.UnitedKingdom))
+    assert "23 August 2020" in shown
+    assert "19:53" in shown
+    here = article.published.astimezone().utcoffset()
+    assert ("UTC+05:30" in shown) == (here != article.published.utcoffset())
