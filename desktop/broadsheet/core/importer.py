@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import itertools
 import logging
 import multiprocessing
@@ -95,17 +94,6 @@ def _read_one(path: str, size_limit: int) -> Prepared | Skipped:
         return Skipped(path, os_reason(error))
 
 
-def _reader_process_setup() -> None:
-    """The reading process allocates many short-lived objects and keeps almost none alive.
-
-    CPython's cyclic collector would still walk everything it has imported over and over
-    (a third of the reading time); the imports are frozen out of its sight and it runs
-    rarely. Nothing parse makes is cyclic, so memory stays flat.
-    """
-    gc.freeze()
-    gc.set_threshold(50_000, 50, 1000)
-
-
 def _read_chunk(paths: list[str], size_limit: int) -> list[tuple[str, Prepared | Skipped]]:
     return [(path, _read_one(path, size_limit)) for path in paths]
 
@@ -125,8 +113,7 @@ def _read_all(paths: Iterator[str], size_limit: int) -> Iterator[tuple[str, Prep
     context = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt app
     pending: deque[tuple[list[str], Future]] = deque()
     try:
-        with ProcessPoolExecutor(max_workers=_WORKERS, mp_context=context,
-                                 initializer=_reader_process_setup) as pool:
+        with ProcessPoolExecutor(max_workers=_WORKERS, mp_context=context) as pool:
             try:
                 for chunk in itertools.islice(chunks, _CHUNKS_AHEAD):
                     pending.append((chunk, pool.submit(_read_chunk, chunk, size_limit)))

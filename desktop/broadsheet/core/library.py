@@ -361,6 +361,10 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         {"article_id": int, "read": int, "starred": int, "position": float, "read_at": str},
         pk="article_id", not_null={"read", "starred"}, defaults={"read": 0, "starred": 0},
     )
+    db.execute("CREATE INDEX state_read ON state(read, article_id)")
+    db.execute("CREATE INDEX state_starred ON state(starred, article_id) WHERE starred = 1")
+    db.execute("CREATE TABLE saved_searches (name TEXT PRIMARY KEY COLLATE NOCASE,"
+               " query TEXT NOT NULL, position INTEGER NOT NULL, created_at TEXT NOT NULL)")
     db["articles"].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
     db.execute("CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row')")
 
