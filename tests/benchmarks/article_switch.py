@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Article switch: from the key press (j) to the reader having painted the next article.
+
+Drives the real MainWindow (offscreen unless QT_QPA_PLATFORM says otherwise) on an
+existing library: focus on the list, press j, and time until the reader's viewport has
+handled its paint event; repeated down the list.
+
+    python tests/benchmarks/article_switch.py --library DB [--presses N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("BROADSHEET_NO_SINGLE_INSTANCE", "1")
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value below which ``share`` of the sorted values fall."""
+    ordered = sorted(values)
+    return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
+
+
+def main() -> int:
+    """Press j N times; print p50/p95/max in milliseconds."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--library", type=Path, required=True)
+    ap.add_argument("--presses", type=int, default=200)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+
+    from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from broadsheet.core.library import Library
+    from broadsheet.ui.app import app_icon, application
+    from broadsheet.ui.main_window import MainWindow
+
+    class PaintWatch(QObject):
+        """Notes when the reader's viewport last painted."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.painted_at = 0.0
+
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.painted_at = time.perf_counter()
+            return False
+
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.Format.IniFormat)
+        library = Library(args.library)
+        window = MainWindow(library, settings, app_icon())
+        window.resize(1280, 800)
+        window.show()
+        watch = PaintWatch()
+        window.reader.viewport().installEventFilter(watch)
+        window.go_to_row(0)
+        window.list_view.setFocus()
+        for _ in range(20):
+            QApplication.processEvents()
+        times: list[float] = []
+        for _ in range(args.presses):
+            watch.painted_at = 0.0
+            pressed = time.perf_counter()
+            QTest.keyClick(window.list_view, Qt.Key.Key_J)
+            deadline = pressed + 2.0
+            while watch.painted_at < pressed and time.perf_counter() < deadline:
+                QApplication.processEvents()
+            times.append((watch.painted_at - pressed) * 1000 if watch.painted_at else 2000.0)
+        window.close()
+        library.close()
+    del app
+    document = {"library": str(args.library), "presses": len(times),
+                "p50_ms": round(statistics.median(times), 2),
+                "p95_ms": round(percentile(times, 0.95), 2), "max_ms": round(max(times), 2),
+                "platform": os.environ["QT_QPA_PLATFORM"]}
+    if args.json:
+        print(json.dumps(document, indent=1))
+    else:
+        print(f"{document['presses']} presses of j on {args.library} "
+              f"({document['platform']} platform): p50 {document['p50_ms']} ms, "
+              f"p95 {document['p95_ms']} ms, max {document['max_ms']} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
