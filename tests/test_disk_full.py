@@ -1,0 +1,40 @@
+"""A full disk mid-import: the batch rolls back, the report says so, the rest is intact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from broadsheet.core.importer import import_paths
+from broadsheet.core.library import Library
+from conftest import SEEDS
+
+
+def _articles(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(count):
+        body = " ".join(f"Paragraph {n} word{k} of the harbour report." for k in range(60))
+        (folder / f"{n:04d}.txt").write_text(
+            f"Harbour report number {n}\n\n{body}\n\n{body.upper()}\n", encoding="utf-8")
+    return folder
+
+
+def test_a_full_disk_stops_the_import_and_keeps_what_was_there(library: Library,
+                                                               tmp_path: Path) -> None:
+    first = import_paths(library, [SEEDS])
+    assert first.error is None
+    before = library.count()
+    pages = library.db.execute("PRAGMA page_count").fetchone()[0]
+    # The file may grow by a few pages only: the next batch cannot fit.
+    library.db.execute(f"PRAGMA max_page_count = {pages + 8}")
+    report = import_paths(library, [_articles(tmp_path / "many", 300)], batch_size=300)
+    assert report.error is not None
+    assert "disk is full" in report.error
+    assert report.imported == 0
+    assert library.count() == before
+    assert library.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rows = library.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+    assert rows == before
+    library.db.execute("PRAGMA max_page_count = 1073741823")
+    again = import_paths(library, [tmp_path / "many"])
+    assert (again.imported, again.error) == (300, None)
+
