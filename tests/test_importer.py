@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import threading
 from pathlib import Path
 
 import pytest
@@ -351,3 +352,23 @@ def test_bbc_corpus_cancelled_part_way(bbc_corpus: Path, db_path: Path) -> None:
         rest = import_paths(library, folders)
         assert library.count() == 2125
         assert rest.imported == 2125 - report.imported
+
+
+def test_two_imports_of_the_same_files_at_once_store_each_text_once(db_path: Path) -> None:
+    Library(db_path).close()
+    reports = []
+
+    def run() -> None:
+        with Library(db_path) as own:
+            reports.append(import_paths(own, [SEEDS], batch_size=3))
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [r.error for r in reports] == [None, None]
+    assert sum(r.imported for r in reports) == 15
+    assert sum(r.duplicates for r in reports) == 15
+    with Library(db_path) as library:
+        assert library.count() == 15

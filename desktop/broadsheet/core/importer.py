@@ -187,18 +187,10 @@ def _store(library: Library, batch: list[Prepared], report: ImportReport) -> boo
     """Write one batch in one transaction; on a disk error roll it back and say so."""
     if not batch:
         return True
-    known = library.known_hashes(p.sha256 for p in batch)
-    new_ids: list[int] = []
-    duplicates: list[str] = []
-    fresh: list[Prepared] = []
-    for item in batch:
-        if item.sha256 in known:
-            duplicates.append(item.source_path or "")
-        else:
-            known.add(item.sha256)
-            fresh.append(item)
     try:
         with library.transaction():
+            # Inside the write lock: another importer cannot slip the same text in between.
+            fresh, duplicates = _split_duplicates(library, batch)
             new_ids = library.add_articles(fresh)
             _add_links(library, fresh, new_ids)
             resolve_after_import(library, new_ids)
@@ -216,6 +208,21 @@ def _store(library: Library, batch: list[Prepared], report: ImportReport) -> boo
     report.duplicate_paths.extend(duplicates[: max(0, 1000 - len(report.duplicate_paths))])
     batch.clear()
     return True
+
+
+def _split_duplicates(library: Library,
+                      batch: list[Prepared]) -> tuple[list[Prepared], list[str]]:
+    """The batch's new articles, and the paths of texts already stored (or twice in it)."""
+    known = library.known_hashes(p.sha256 for p in batch)
+    fresh: list[Prepared] = []
+    duplicates: list[str] = []
+    for item in batch:
+        if item.sha256 in known:
+            duplicates.append(item.source_path or "")
+        else:
+            known.add(item.sha256)
+            fresh.append(item)
+    return fresh, duplicates
 
 
 def _add_links(library: Library, items: list[Prepared], ids: list[int]) -> None:
