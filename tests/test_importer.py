@@ -372,3 +372,13 @@ def test_two_imports_of_the_same_files_at_once_store_each_text_once(db_path: Pat
     assert sum(r.duplicates for r in reports) == 15
     with Library(db_path) as library:
         assert library.count() == 15
+
+
+def test_a_folder_too_big_to_sort_is_still_read_whole(library: Library,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from broadsheet.core import walk
+
+    # A million-file folder streams unsorted; a small limit shows the same path on seeds.
+    monkeypatch.setattr(walk, "SORTED_FOLDER_LIMIT", 4)
+    report = import_paths(library, [SEEDS])
+    assert (report.imported, report.skipped) == (15, [])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
+SORTED_FOLDER_LIMIT = 20_000
 
 Refuse = Callable[[str, str], None]
 
@@ -46,15 +48,13 @@ class Walker:
             return
         self.seen_dirs.add(key)
         try:
-            with os.scandir(folder) as entries:
-                children = sorted(entries, key=lambda e: e.name)
+            children = _listing(folder)
+            for entry in children:
+                if entry.name.startswith("."):
+                    continue  # .git, .DS_Store and friends are not articles
+                yield from self._entry(entry)
         except OSError as error:
             self._skip(folder, os_reason(error))
-            return
-        for entry in children:
-            if entry.name.startswith("."):
-                continue  # .git, .DS_Store and friends are not articles
-            yield from self._entry(entry)
 
     def _entry(self, entry: os.DirEntry) -> Iterator[str]:
         try:
@@ -74,6 +74,20 @@ class Walker:
 
     def _skip(self, path: str, reason: str) -> None:
         self.refuse(path, reason)
+
+
+def _listing(folder: str) -> Iterator[os.DirEntry]:
+    """A folder's entries by name; a huge folder streams in the order the disk gives.
+
+    Sorting a folder of a million files would hold every entry in memory at once.
+    """
+    with os.scandir(folder) as entries:
+        head = list(itertools.islice(entries, SORTED_FOLDER_LIMIT))
+        if len(head) < SORTED_FOLDER_LIMIT:
+            yield from sorted(head, key=lambda e: e.name)
+            return
+        yield from head
+        yield from entries
 
 
 def _wanted(name: str) -> bool:
