@@ -16,12 +16,18 @@ from broadsheet.core.search import (
     HIT_END,
     HIT_START,
     Hit,
+    count,
     date_bounds,
+    find,
     fts_string,
+    matched_words,
     parse_query,
     search,
+    snippets_for,
 )
+from broadsheet.ui import reading_state
 from conftest import SEEDS
+from ui_support import write_articles
 
 MARKED = re.compile(re.escape(HIT_START) + "(.*?)" + re.escape(HIT_END))
 
@@ -128,7 +134,8 @@ def test_date_bounds(value: str, start: tuple[int, ...], end: tuple[int, ...]) -
     assert date_bounds(value) == (_day(*start), _day(*end))
 
 
-@pytest.mark.parametrize("value", ["2020-13", "2020-02-30", "20", "August", "0000", "9999-12-31x"])
+@pytest.mark.parametrize("value", ["2020-13", "2020-02-30", "20", "August", "0000", "9999-12-31x",
+                                   "2020-0", "2020-08-0"])
 def test_date_bounds_refuses_non_dates(value: str) -> None:
     assert date_bounds(value) is None
 
@@ -337,3 +344,127 @@ QUERY_PIECES = ['"', "(", ")", "*", "-", ":", "NEAR", "NEAR(", "AND", "OR", "NOT
 def test_search_never_raises(seeded: Library, text: str) -> None:
     hits = search(seeded, text)
     assert all(isinstance(h, Hit) for h in hits)
+
+
+# -- find: results for the window -------------------------------------------------------
+
+
+def test_find_counts_every_match_and_snippets_only_the_first(seeded: Library) -> None:
+    results = find(seeded, "the", limit=10, snippets=4)
+    assert len(results.hits) == 10
+    assert results.total == 15
+    assert results.total_text == "15 matches"
+    assert [bool(h.snippet) for h in results.hits] == [True] * 4 + [False] * 6
+    rest = snippets_for(seeded, results.match, [h.id for h in results.hits[4:]])
+    assert set(rest) == {h.id for h in results.hits[4:]}
+    assert all(HIT_START in s for s in rest.values())
+
+
+def test_find_says_one_match(seeded: Library) -> None:
+    assert find(seeded, "Lukashenko").total_text == "1 match"
+
+
+def test_find_carries_the_author(seeded: Library) -> None:
+    (hit,) = find(seeded, "Lukashenko").hits
+    assert hit.author == seeded.get(hit.id).author
+
+
+@pytest.mark.parametrize(("order", "key", "reverse"), [
+    ("newest", lambda h: h.published or "", True),
+    ("oldest", lambda h: h.published or "", False),
+    ("title", lambda h: h.title.casefold(), False),
+    ("title_desc", lambda h: h.title.casefold(), True),
+])
+def test_find_in_another_order(seeded: Library, order: str, key, reverse: bool) -> None:
+    hits = find(seeded, "flood", order=order).hits
+    dated = [h for h in hits if h.published] if order in ("newest", "oldest") else hits
+    assert len(dated) >= 3
+    assert dated == sorted(dated, key=key, reverse=reverse)
+    assert {h.id for h in hits} == {h.id for h in find(seeded, "flood").hits}
+
+
+def test_find_within_a_view(seeded: Library) -> None:
+    everything = find(seeded, "flood").hits
+    reading_state.set_read(seeded, everything[0].id, True)
+    reading_state.set_starred(seeded, everything[1].id, True)
+    unread = find(seeded, "flood", state="unread").hits
+    assert everything[0].id not in {h.id for h in unread}
+    assert len(unread) == len(everything) - 1
+    assert [h.id for h in find(seeded, "flood", state="starred").hits] == [everything[1].id]
+
+
+def test_a_common_word_is_left_out_when_others_narrow_the_search(seeded: Library) -> None:
+    results = find(seeded, "the Lukashenko", dense=10)
+    assert [h.id for h in results.hits] == [h.id for h in find(seeded, "Lukashenko").hits]
+    assert any("“the”" in hint for hint in results.hints)
+
+
+def test_a_common_word_alone_ranks_title_matches_first(seeded: Library) -> None:
+    results = find(seeded, "the", dense=10)
+    assert results.total == 15
+    titled = [h for h in results.hits if "the " in f" {h.title.lower()} "]
+    assert titled
+    assert results.hits[:len(titled)] == titled  # title matches first, then the rest
+    assert len(results.hits) == 15
+    assert any("titles first" in hint for hint in results.hints)
+
+
+def test_a_short_prefix_is_left_out_with_a_hint() -> None:
+    query = parse_query("e* flood")
+    assert query.match == '"flood"'
+    assert any("e*" in hint and "3 letters" in hint for hint in query.hints)
+
+
+@pytest.mark.parametrize(("text", "words"), [("title:", "title:"), ("author:", "author:")])
+def test_empty_fields_give_hints(text: str, words: str) -> None:
+    query = parse_query(text)
+    assert query.is_empty
+    assert any(hint.startswith(words) for hint in query.hints)
+
+
+def test_nothing_to_search_for_is_an_empty_result_with_hints(seeded: Library) -> None:
+    results = find(seeded, "before:someday")
+    assert results.hits == []
+    assert results.total == 0
+    assert results.hints
+
+
+def test_counts_stop_at_a_cap(library: Library, tmp_path: Path) -> None:
+    write_articles(tmp_path / "many", 30)
+    import_paths(library, [tmp_path / "many"])
+    assert count(library, "harbour") == (30, False)
+    assert count(library, "harbour", state="unread") == (30, False)
+    assert find(library, "harbour", limit=5).total == 30
+
+
+def test_matched_words_are_the_forms_in_the_article(seeded: Library) -> None:
+    results = find(seeded, "flood")
+    words = matched_words(seeded, results.match, results.hits[0].id)
+    assert words
+    assert all(w.lower().startswith("flood") for w in words)
+    phrase = find(seeded, '"swing bridge"')
+    assert "swing bridge" in [w.lower() for w in
+                              matched_words(seeded, phrase.match, phrase.hits[0].id)]
+    assert matched_words(seeded, None, 1) == []
+
+
+def test_a_word_common_even_in_titles_ranks_the_last_added(seeded: Library) -> None:
+    titled = sum("the" in r.title.lower().split() for r in seeded.rows())
+    assert titled >= 2
+    results = find(seeded, "the", dense=10, window=titled)
+    last_added = sorted((r.id for r in seeded.rows()), reverse=True)[:titled]
+    assert sorted(h.id for h in results.hits) == sorted(last_added)
+    assert results.hits == sorted(results.hits, key=lambda h: -h.score)  # best first
+    assert results.total == 15
+    assert any(f"best of the {titled} added last" in hint for hint in results.hints)
+
+
+def test_state_and_column_filters_combine(seeded: Library) -> None:
+    everything = find(seeded, "flood").hits
+    reading_state.set_read(seeded, everything[0].id, True)
+    hits = find(seeded, "flood is:unread -author:carrick").hits
+    expected = [h.id for h in everything
+                if h.id != everything[0].id and "carrick" not in (h.author or "").lower()]
+    assert [h.id for h in hits] == expected
+    newest = find(seeded, "flood is:unread", order="newest").hits
+    assert {h.id for h in newest} == {h.id for h in everything[1:]}

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from broadsheet.core.importer import import_paths
 from broadsheet.core.library import Library
 from broadsheet.ui.main_window import MainWindow
+from broadsheet.ui.window_reading import DWELL_KEY
 from conftest import SEEDS
 
 
@@ -25,9 +26,17 @@ def settings_at(path: Path) -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
-def open_window(qtbot, library: Library, settings_path: Path) -> MainWindow:
-    """A shown, active window; close it with ``close_window``."""
-    window = MainWindow(library, settings_at(settings_path))
+def open_window(qtbot, library: Library, settings_path: Path,
+                dwell_ms: int | None = 0) -> MainWindow:
+    """A shown, active window; close it with ``close_window``.
+
+    Articles count as read as soon as they open unless ``dwell_ms`` says otherwise (None
+    keeps what the settings file says, or the app's default).
+    """
+    settings = settings_at(settings_path)
+    if dwell_ms is not None:
+        settings.setValue(DWELL_KEY, dwell_ms)
+    window = MainWindow(library, settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -1,189 +1,380 @@
-"""What people type into a search box, made into a safe FTS5 query with filters and ranking."""
+"""Running a search: rank first and cheaply, then rows and snippets only for what is shown."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
-from broadsheet.core.library import Library
+from broadsheet.core.library import ORDERS, Library
+from broadsheet.core.query import (
+    STATES,
+    Query,
+    add_state_filter,
+    date_bounds,
+    expression,
+    fts_string,
+    parse_query,
+)
+
+__all__ = ["HIT_END", "HIT_START", "STATES", "Hit", "Query", "Results", "count", "date_bounds",
+           "find", "fts_string", "matched_words", "parse_query", "search", "snippets_for"]
 
 # bm25 weights for title, summary, author and body: a hit in the title counts most.
 RANK = "bm25(articles_fts, 10.0, 4.0, 2.0, 1.0)"
 HIT_START, HIT_END = "\ue000", "\ue001"  # private-use marks; callers render them
 _SNIPPET = f"snippet(articles_fts, -1, '{HIT_START}', '{HIT_END}', '…', 16)"
+_HIGHLIGHTS = ", ".join(f"highlight(articles_fts, {c}, '{HIT_START}', '{HIT_END}')"
+                        for c in range(4))
+_MARKED = re.compile(re.escape(HIT_START) + "(.*?)" + re.escape(HIT_END), re.DOTALL)
+_PREFIX = re.compile(r'"\*')
+_ID = re.compile(r"\barticles\.id\b")
+_OTHER_COLUMN = re.compile(r"\barticles\.\w+")
 
-_TOKEN = re.compile(
-    r'(?P<neg>-)?(?:(?P<field>[A-Za-z]+):)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+))'
-)
-_FIELDS = {"author", "before", "after", "title", "is"}
-_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
-_WORD_CHAR = re.compile(r"\w")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# bm25 costs time in proportion to the articles holding each term (about 2 µs each). A term
+# in more articles than DENSE is too common to rank everywhere: a plain word like "the" is
+# left out when other words narrow the search; otherwise title matches are ranked first, or
+# when even those are too many, the best of the last WINDOW matches added (see _narrow).
+DENSE = 1_500
+WINDOW = 2_000  # matches ranked when a term is common even in titles: the ones added last
+COUNT_CAP = 10_000  # counts stop here: "10,000+ matches"
+FILTERED_COUNT_CAP = 2_000  # with filters every match is checked, so these stop sooner
+SNIPPETS = 12  # snippets worked out with the results (a screenful); the rest when shown
+SEARCH_ORDERS = ("relevance", *(o for o in ORDERS if o != "library"))
+# Narrow columns of articles, so filters and sorts need not read the wide rows.
+FACETS = "articles_facets"
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One search result, best first; the snippet marks matches with HIT_START/HIT_END."""
+    """One search result; the snippet marks matches with HIT_START/HIT_END ('' until fetched)."""
 
     id: int
     title: str
     published: str | None
     snippet: str
     score: float
+    author: str | None = None
 
 
 @dataclass(slots=True)
-class Query:
-    """A parsed query: an FTS5 expression, SQL filters, and hints about what was ignored."""
+class Results:
+    """The best hits in the order asked for, how many articles match in all, and hints."""
 
-    positive: list[str] = field(default_factory=list)
-    negative: list[str] = field(default_factory=list)
-    where: list[str] = field(default_factory=list)
-    params: list[object] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
     hints: list[str] = field(default_factory=list)
+    match: str | None = None  # the FTS5 expression searched: for snippets and highlights
+    capped: bool = False  # the count stopped at COUNT_CAP
 
     @property
-    def match(self) -> str | None:
-        """The FTS5 MATCH expression, or None when only filters or exclusions were given."""
-        if not self.positive:
-            return None
-        expression = " AND ".join(self.positive)
-        if self.negative:
-            expression = f"({expression}) NOT ({' OR '.join(self.negative)})"
-        return expression
-
-    @property
-    def is_empty(self) -> bool:
-        """True when the query asks for nothing at all."""
-        return not (self.positive or self.negative or self.where)
-
-
-def fts_string(text: str) -> str:
-    """Quote text as an FTS5 string: always a literal, whatever punctuation it holds."""
-    return '"' + text.replace('"', '""') + '"'
-
-
-def parse_query(text: str) -> Query:
-    """Turn user input into a Query; never raises."""
-    query = Query()
-    text = _CONTROL.sub(" ", text)
-    for match in _TOKEN.finditer(text):
-        field_name = (match["field"] or "").lower()
-        value = match["phrase"] if match["phrase"] is not None else match["word"]
-        if field_name and field_name not in _FIELDS:
-            value = f"{match['field']} {value}"  # "Explainer: Brexit" is two words
-            field_name = ""
-        if field_name in ("", "title"):
-            _add_term(query, value, negated=bool(match["neg"]), phrase=match["phrase"] is not None,
-                      column="title" if field_name else None)
-        else:
-            _add_filter(query, field_name, value, negated=bool(match["neg"]))
-    return query
-
-
-def _add_term(query: Query, value: str, *, negated: bool, phrase: bool,
-              column: str | None) -> None:
-    if not _WORD_CHAR.search(value):
-        return
-    prefix = not phrase and value.endswith("*")
-    term = fts_string(value.rstrip("*") if prefix else value) + ("*" if prefix else "")
-    if column:
-        term = f"{column} : {term}"
-    (query.negative if negated else query.positive).append(term)
-
-
-def _add_filter(query: Query, name: str, value: str, *, negated: bool) -> None:
-    if name == "author":
-        if value.strip():
-            like = "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            op = "NOT LIKE" if negated else "LIKE"
-            query.where.append(f"coalesce(articles.author, '') {op} ? ESCAPE '\\'")
-            query.params.append(like)
-    elif name in ("before", "after"):
-        bounds = date_bounds(value)
-        if bounds is None:
-            query.hints.append(f"{name}: wants a date like 2020-08-23, 2020-08 or 2020")
-        elif name == "before":
-            query.where.append("articles.local_date < ?")
-            query.params.append(bounds[0])
-        else:
-            query.where.append("articles.local_date >= ?")
-            query.params.append(bounds[0])
-    elif name == "is":
-        _add_state_filter(query, value.lower(), negated)
-
-
-def _add_state_filter(query: Query, value: str, negated: bool) -> None:
-    conditions = {
-        "unread": "coalesce((SELECT read FROM state WHERE article_id = articles.id), 0) = 0",
-        "read": "coalesce((SELECT read FROM state WHERE article_id = articles.id), 0) = 1",
-        "starred": "coalesce((SELECT starred FROM state WHERE article_id = articles.id), 0) = 1",
-    }
-    if value in conditions:
-        query.where.append(("NOT " if negated else "") + f"({conditions[value]})")
-    else:
-        query.hints.append("is: takes unread, read or starred")
-
-
-def date_bounds(value: str) -> tuple[str, str] | None:
-    """First day of the day, month or year a filter names, and the first day after it.
-
-    Dates compare with the date printed on the article (its own time zone), as ISO strings.
-    """
-    match = _DATE.fullmatch(value.strip())
-    if not match:
-        return None
-    year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
-    try:
-        if day:
-            start = date(year, month, day)
-            end = start + timedelta(days=1)
-        elif month:
-            start = date(year, month, 1)
-            end = date(year + month // 12, month % 12 + 1, 1)
-        else:
-            start, end = date(year, 1, 1), date(year + 1, 1, 1)
-    except (ValueError, OverflowError):
-        return None
-    return start.isoformat(), end.isoformat()
+    def total_text(self) -> str:
+        """'1 match', '42 matches', '10,000+ matches'."""
+        if self.capped:
+            return f"{self.total:,}+ matches"
+        return f"{self.total:,} match{'' if self.total == 1 else 'es'}"
 
 
 def search(library: Library, text: str, limit: int = 50) -> list[Hit]:
-    """Search the library; best first. Filters alone list matching articles newest first."""
-    query = parse_query(text)
+    """Search the library; best first, every hit with its snippet."""
+    return find(library, text, limit=limit, snippets=limit).hits
+
+
+def find(library: Library, text: str, *, limit: int = 500, order: str = "relevance",
+         state: str | None = None, snippets: int = SNIPPETS, dense: int = DENSE,
+         window: int = WINDOW) -> Results:
+    """The best ``limit`` hits in ``order``, how many articles match, and hints; never raises
+    on what was typed.
+
+    ``state`` ("unread", "starred") narrows to a view. Filters alone list newest first.
+    A term in ``dense`` articles or more is too common to rank everywhere (see DENSE and
+    WINDOW).
+    Only the first ``snippets`` hits get their snippet here, and none for a prefix* search
+    unless all are asked for: each costs a walk through every word of the prefix. The
+    window fetches the others with ``snippets_for`` as they come into view.
+    """
+    query = _parse(text, state)
     if query.is_empty:
-        return []
+        return Results(hints=query.hints)
     try:
-        return _run(library, query, limit)
+        return _find(library, query, limit, order, snippets, (dense, window))
     except sqlite3.OperationalError as error:
         if "fts5" not in str(error).lower():
             raise
         # Our quoting should make this unreachable; a bare-words retry is the safe answer.
-        words = re.findall(r"\w+", text)
-        return _run(library, parse_query(" ".join(words)), limit) if words else []
+        words = " ".join(re.findall(r"\w+", text))
+        retry = _parse(words, state)
+        results = (_find(library, retry, limit, order, snippets, (dense, window)) if words
+                   else Results())
+        results.hints.insert(0, "Searched for the plain words only.")
+        return results
 
 
-def _run(library: Library, query: Query, limit: int) -> list[Hit]:
-    where = list(query.where)
-    params: list[object] = []
+def count(library: Library, text: str, *, state: str | None = None) -> tuple[int, bool]:
+    """How many articles a query finds, and True when counting stopped at a cap."""
+    query = _parse(text, state)
+    if query.is_empty:
+        return 0, False
+    try:
+        if query.match is None:
+            return _count_filtered(library, query, 1, 1)
+        run = _Run(library, query, _has_facets(library))
+        positive, _plan = _narrow(run, [], "relevance")  # the words the results use
+        return _count_matching(run, expression(positive, query.negative) or "", 1, 1)
+    except sqlite3.OperationalError as error:
+        if "fts5" not in str(error).lower():
+            raise
+        return 0, False
+
+
+def _parse(text: str, state: str | None) -> Query:
+    query = parse_query(text)
+    if state:
+        add_state_filter(query, state)
+    return query
+
+
+def _find(library: Library, query: Query, limit: int, order: str, snippets: int,
+          bounds: tuple[int, int]) -> Results:
+    results = Results(hints=list(query.hints))
+    order = order if order in SEARCH_ORDERS else "relevance"
     if query.match is None:
-        if query.negative:
-            where.append("articles.id NOT IN (SELECT rowid FROM articles_fts"
-                         " WHERE articles_fts MATCH ?)")
-            params.append(" OR ".join(query.negative))
-        sql = ("SELECT articles.id, articles.title, articles.published, articles.summary, 0.0"
-               " FROM articles" + _where(where) +
-               " ORDER BY articles.sort_date DESC, articles.id DESC LIMIT ?")
-        rows = library.db.execute(sql, (*query.params, *params, limit)).fetchall()
-        return [Hit(i, t, p, _trim(s), score) for i, t, p, s, score in rows]
-    sql = (f"SELECT articles.id, articles.title, articles.published, {_SNIPPET}, {RANK}"
-           " FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid"
-           " WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where) +
-           f" ORDER BY {RANK} LIMIT ?")
-    rows = library.db.execute(sql, (query.match, *query.params, limit)).fetchall()
-    return [Hit(i, t, p, s, round(-rank, 4)) for i, t, p, s, rank in rows]
+        ids = _filtered(library, query, limit, "newest" if order == "relevance" else order)
+        results.total, results.capped = _count_filtered(library, query, len(ids), limit)
+        results.hits = _hits(library, ids, summaries=True)
+        return results
+    run = _Run(library, query, _has_facets(library), *bounds)
+    positive, plan = _narrow(run, results.hints, order)
+    match = expression(positive, query.negative)
+    assert match is not None
+    results.match = match
+    if plan == "everywhere":
+        ids = _matching(run, match, limit, order)
+    elif plan == "titles":
+        titles = expression([f"title : ({' AND '.join(positive)})"], query.negative)
+        ids = _matching(run, titles or match, limit, order)
+        ids += _newest_added(run, match, limit, {i for i, _ in ids})
+    else:
+        ids = _matching(run, match, limit, order, floor=_window_floor(run, match))
+    found = len(ids) if plan == "everywhere" else limit  # not all were looked at: count
+    results.total, results.capped = _count_matching(run, match, found, limit)
+    results.hits = _hits(library, ids)
+    if _PREFIX.search(match) and snippets < len(ids):
+        snippets = 0
+    if snippets:
+        marked = snippets_for(library, match, [i for i, _ in ids[:snippets]])
+        results.hits = [_with_snippet(h, marked.get(h.id, "")) for h in results.hits]
+    return results
+
+
+@dataclass(slots=True)
+class _Run:
+    """One search under way: the library, the query, and counts already made."""
+
+    library: Library
+    query: Query
+    facets: bool  # the narrow index is there (libraries made before it lack it)
+    dense: int = DENSE
+    window: int = WINDOW
+    counts: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    def count(self, match: str, cap: int = COUNT_CAP) -> int:
+        """How many articles match, up to a cap; each expression counted once."""
+        for (known, done), found in self.counts.items():
+            if known == match and (done >= cap or found < done):
+                return min(found, cap)  # counted as far, or counted them all
+        found = self.library.db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?"
+            " LIMIT ?)", (match, cap)).fetchone()[0]
+        self.counts[(match, cap)] = found
+        return found
+
+
+def _narrow(run: _Run, hints: list[str], order: str) -> tuple[list[str], str]:
+    """The terms to search with, and how to rank them in time.
+
+    "everywhere": every match is ranked. "titles": the terms are common, but not in titles:
+    title matches are ranked, the rest follow newest added first. "window": common even in
+    titles: the best of the WINDOW matches added last.
+    """
+    positive = run.query.positive
+    dense = [t for t in positive if run.count(t, run.dense) >= run.dense]
+    if not dense:
+        return positive, "everywhere"
+    common = [t for t in dense if t in run.query.plain]
+    if common and len(common) < len(positive):
+        positive = [t for t in positive if t not in common]
+        dense = [t for t in dense if t not in common]
+        names = ", ".join(f"“{t.strip(chr(34))}”" for t in common)
+        hints.append(f"Left out {names}: in too many articles to help.")
+    if len(dense) < len(positive):
+        return positive, "everywhere"
+    if len(positive) > 1 and run.count(" AND ".join(positive), run.dense) < run.dense:
+        return positive, "everywhere"
+    titles = f"title : ({' AND '.join(positive)})"
+    if order == "relevance" and run.count(titles, run.window) < run.window:
+        hints.append("Common words: matches in titles first, then the newest added."
+                     " Another word narrows the search.")
+        return positive, "titles"
+    hints.append(f"Too common to rank every match: the best of the {run.window:,} added last."
+                 " Another word narrows the search.")
+    return positive, "window"
+
+
+def _window_floor(run: _Run, match: str) -> int | None:
+    """The smallest id among the last ``run.window`` matches added."""
+    row = run.library.db.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC"
+        " LIMIT 1 OFFSET ?", (match, run.window - 1)).fetchone()
+    return None if row is None else row[0]
+
+
+def _has_facets(library: Library) -> bool:
+    return library.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+                              (FACETS,)).fetchone() is not None
+
+
+def _joined(query: Query, facets: bool, floor: int | None = None, join: bool = False) -> str:
+    """FROM and WHERE for matches that must also pass the query's filters.
+
+    Select ``articles_fts.rowid``. Filters on reading state alone need nothing from
+    articles but the id, so unless ``join`` asks for its columns there is no join then.
+    """
+    window = f" AND articles_fts.rowid >= {int(floor)}" if floor is not None else ""
+    if not join and not any(_OTHER_COLUMN.search(_ID.sub("", w)) for w in query.where):
+        return (f" FROM articles_fts WHERE articles_fts MATCH ?{window}"
+                + "".join(f" AND {_ID.sub('articles_fts.rowid', w)}" for w in query.where))
+    indexed = f" INDEXED BY {FACETS}" if facets else ""
+    return (f" FROM articles_fts JOIN articles{indexed} ON articles.id = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ?{window}" + "".join(f" AND {w}" for w in query.where))
+
+
+def _matching(run: _Run, match: str, limit: int, order: str,
+              floor: int | None = None) -> list[tuple[int, float]]:
+    """(id, score) of the best matches: ranked first, rows and snippets only for these."""
+    query, facets = run.query, run.facets
+    if order == "relevance" and not query.where:
+        window = f" AND rowid >= {int(floor)}" if floor is not None else ""
+        sql = (f"SELECT rowid, {RANK} AS score FROM articles_fts WHERE articles_fts MATCH ?"
+               f"{window} ORDER BY score LIMIT ?")
+    elif order == "relevance":
+        sql = (f"SELECT articles_fts.rowid, {RANK} AS score{_joined(query, facets, floor)}"
+               " ORDER BY score LIMIT ?")
+    else:
+        # Sorting by title needs the wide rows; the other orders read the narrow index.
+        narrow = facets and not order.startswith("title")
+        sql = (f"SELECT articles.id, 0.0{_joined(query, narrow, floor, join=True)}"
+               f" ORDER BY {ORDERS[order]} LIMIT ?")
+    rows = run.library.db.execute(sql, (match, *query.params, limit)).fetchall()
+    return [(i, round(-rank, 4) if rank else 0.0) for i, rank in rows]
+
+
+def _newest_added(run: _Run, match: str, limit: int, seen: set[int]) -> list[tuple[int, float]]:
+    """After the title matches, the other matches, most recently added first (cheap)."""
+    query, facets = run.query, run.facets
+    wanted = limit - len(seen)
+    if wanted <= 0:
+        return []
+    if query.where:
+        sql = (f"SELECT articles_fts.rowid{_joined(query, facets)}"
+               " ORDER BY articles_fts.rowid DESC LIMIT ?")
+    else:
+        sql = ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+               " ORDER BY rowid DESC LIMIT ?")
+    rows = run.library.db.execute(sql, (match, *query.params, limit)).fetchall()
+    return [(i, 0.0) for (i,) in rows if i not in seen][:wanted]
+
+
+def _count_matching(run: _Run, match: str, found: int, limit: int) -> tuple[int, bool]:
+    if found < limit:
+        return found, False
+    if run.query.where:
+        sql = f"SELECT count(*) FROM (SELECT 1{_joined(run.query, run.facets)} LIMIT ?)"
+        total = run.library.db.execute(
+            sql, (match, *run.query.params, FILTERED_COUNT_CAP)).fetchone()[0]
+        return total, total >= FILTERED_COUNT_CAP
+    total = run.count(match)
+    return total, total >= COUNT_CAP
+
+
+def _conditions(query: Query) -> tuple[list[str], list[object]]:
+    """SQL conditions on articles for a query without words to match: filters, exclusions."""
+    where, params = list(query.where), list(query.params)
+    if query.negative:
+        where.append("articles.id NOT IN (SELECT rowid FROM articles_fts"
+                     " WHERE articles_fts MATCH ?)")
+        params.append(" OR ".join(query.negative))
+    return where, params
+
+
+def _filtered(library: Library, query: Query, limit: int, order: str) -> list[tuple[int, float]]:
+    where, params = _conditions(query)
+    sql = f"SELECT articles.id FROM articles{_where(where)} ORDER BY {ORDERS[order]} LIMIT ?"
+    return [(i, 0.0) for (i,) in library.db.execute(sql, (*params, limit))]
+
+
+def _count_filtered(library: Library, query: Query, found: int,
+                    limit: int) -> tuple[int, bool]:
+    if found < limit:
+        return found, False
+    where, params = _conditions(query)
+    total = library.db.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM articles{_where(where)} LIMIT ?)",
+        (*params, FILTERED_COUNT_CAP)).fetchone()[0]
+    return total, total >= FILTERED_COUNT_CAP
+
+
+def _hits(library: Library, ranked: list[tuple[int, float]], summaries: bool = False) -> list[Hit]:
+    if not ranked:
+        return []
+    marks = ",".join("?" * len(ranked))
+    extra = "summary" if summaries else "''"
+    rows = {row[0]: row for row in library.db.execute(
+        f"SELECT id, title, published, author, {extra} FROM articles WHERE id IN ({marks})",
+        [i for i, _ in ranked])}
+    return [Hit(i, rows[i][1], rows[i][2], _trim(rows[i][4]), score, rows[i][3])
+            for i, score in ranked if i in rows]
+
+
+def _with_snippet(hit: Hit, snippet: str) -> Hit:
+    if not snippet:
+        return hit
+    return Hit(hit.id, hit.title, hit.published, snippet, hit.score, hit.author)
+
+
+def snippets_for(library: Library, match: str | None, ids: list[int]) -> dict[int, str]:
+    """Snippets of these articles for a Results.match expression, matches marked."""
+    if not match or not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    if _PREFIX.search(match):
+        # Each rowid looked up on its own would expand the prefix again: walk the matches
+        # once instead, working out snippets only for the rows asked for.
+        sql = (f"SELECT rowid, CASE WHEN rowid IN ({marks}) THEN {_SNIPPET} END"
+               " FROM articles_fts WHERE articles_fts MATCH ?")
+        rows = library.db.execute(sql, (*ids, match))
+        return {i: s for i, s in rows if s is not None}
+    return dict(library.db.execute(
+        f"SELECT rowid, {_SNIPPET} FROM articles_fts WHERE articles_fts MATCH ?"
+        f" AND rowid IN ({marks})", (match, *ids)))
+
+
+def matched_words(library: Library, match: str | None, article_id: int) -> list[str]:
+    """The words and phrases of one article that a Results.match expression matched.
+
+    Stemming and prefixes make "floods" and "Flood" matches for flood; the reader marks
+    these strings, longest first.
+    """
+    if not match:
+        return []
+    try:
+        row = library.db.execute(
+            f"SELECT {_HIGHLIGHTS} FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+            (match, article_id)).fetchone()
+    except sqlite3.OperationalError:
+        return []
+    found = {" ".join(m.split()) for text in row or () if text for m in _MARKED.findall(text)}
+    return sorted((w for w in found if w), key=lambda w: (-len(w), w.casefold()))
 
 
 def _where(conditions: list[str]) -> str:

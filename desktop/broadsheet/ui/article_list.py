@@ -9,13 +9,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from broadsheet.core.library import ArticleRow, Library
 from broadsheet.ui import listing, reading_state
 from broadsheet.ui.glyphs import star_icon
-from broadsheet.ui.listing import Sort
+from broadsheet.ui.listing import ALL, Sort, View
 from broadsheet.ui.locale_dates import short_date
 from broadsheet.ui.reading_state import State
 from broadsheet.ui.signals import emit
@@ -31,13 +31,16 @@ Index = QModelIndex | QPersistentModelIndex
 class ArticleListModel(QAbstractTableModel):
     """Rows read from the library a page at a time; read state cached alongside."""
 
-    def __init__(self, library: Library, sort: Sort | None = None, parent=None) -> None:
+    def __init__(self, library: Library, sort: Sort | None = None, parent=None,
+                 view: View = ALL) -> None:
         super().__init__(parent)
         self.library = library
         self.sort_by = sort or Sort()
+        self.view = view
         self._rows: list[ArticleRow] = []
+        self._loaded: set[int] = set()
         self._states: dict[int, State] = {}
-        self._total = library.count()
+        self._total = listing.count(library, view)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -88,13 +91,14 @@ class ArticleListModel(QAbstractTableModel):
 
     def _load(self, count: int) -> None:
         start = len(self._rows)
-        batch = listing.page(self.library, self.sort_by, start, count, self._total)
+        batch = listing.page(self.library, self.sort_by, start, count, self._total, self.view)
         if not batch:
             self._total = start  # the library shrank under us
             return
         self._states.update(reading_state.flags(self.library, (r.id for r in batch)))
         self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
         self._rows.extend(batch)
+        self._loaded.update(r.id for r in batch)
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -112,12 +116,18 @@ class ArticleListModel(QAbstractTableModel):
         """How many articles the list holds, loaded or not."""
         return self._total
 
+    def set_view(self, name: str) -> None:
+        """Show all, unread or starred articles; what changed in the last view settles."""
+        self.view = View(name)
+        self.refresh()
+
     def refresh(self) -> None:
         """Re-read after an import or a new order, loading as many rows as before."""
         keep = max(len(self._rows), PAGE)
         self.beginResetModel()
-        self._total = self.library.count()
+        self._total = listing.count(self.library, self.view)
         self._rows = []
+        self._loaded = set()
         self._states = {}
         self.endResetModel()
         if self._total:
@@ -140,18 +150,23 @@ class ArticleListModel(QAbstractTableModel):
         for row, item in enumerate(self._rows):
             if item.id == article_id:
                 return row
-        row = listing.row_of(self.library, self.sort_by, article_id, self._total)
+        row = listing.row_of(self.library, self.sort_by, article_id, self._total, self.view)
         return row if row is not None and self.ensure_loaded(row) else None
 
     def unread_row(self, after: int, forward: bool = True) -> int | None:
         """The nearest unread row from ``after``, trusting changes not yet written."""
         while True:
-            row = listing.unread_row(self.library, self.sort_by, after, self._total, forward)
+            row = listing.unread_row(self.library, self.sort_by, after, self._total, forward,
+                                     self.view)
             if row is None or not self.ensure_loaded(row):
                 return None
             if not self.state(self._rows[row].id).read:
                 return row
             after = row  # marked read here, not yet on disk: keep looking
+
+    def knows(self, article_id: int) -> bool:
+        """True when ``state`` is the truth for this article (its row is loaded)."""
+        return article_id in self._loaded or article_id in self._states
 
     def state(self, article_id: int) -> State:
         """Reading state as the list knows it."""
@@ -162,6 +177,8 @@ class ArticleListModel(QAbstractTableModel):
         self._states[article_id] = state
         for row, item in enumerate(self._rows):
             if item.id == article_id:
+                if self.view.name != "all" and article_id not in self.view.kept:
+                    self.view = View(self.view.name, self.view.kept | {article_id})
                 emit(self.dataChanged, self.index(row, 0), self.index(row, len(COLUMNS) - 1))
                 return
 
@@ -174,6 +191,7 @@ class ArticleListView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleList")
+        self.placeholder = ""  # said in the middle when the list is empty: why, and what next
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -196,7 +214,8 @@ class ArticleListView(QTableView):
         super().setModel(model)
         header = self.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        lines = getattr(model, "lines", 1)  # search results add a snippet line
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * lines + 10)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -204,6 +223,24 @@ class ArticleListView(QTableView):
             article_id = current.data(ID_ROLE)
             if article_id is not None:
                 emit(self.article_chosen, int(article_id))
+
+    def set_placeholder(self, text: str) -> None:
+        """What an empty list says instead of nothing."""
+        self.placeholder = text
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """The rows; or, when there are none, the placeholder."""
+        super().paintEvent(event)
+        model = self.model()
+        if not self.placeholder or model is None or model.rowCount() > 0:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(24, 24, -24, -24)
+        painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                         | Qt.TextFlag.TextWordWrap, self.placeholder)
+        painter.end()
 
     def select_row(self, row: int) -> None:
         """Make a row current and selected, and scroll to it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -14,7 +14,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -26,29 +25,30 @@ from PySide6.QtWidgets import (
 from broadsheet.core.article import Article
 from broadsheet.core.library import Library
 from broadsheet.core.related import Related, related
-from broadsheet.core.search import search
 from broadsheet.ui import reading_state, window_state
-from broadsheet.ui.article_list import AUTHOR, COLUMNS, DATE, ArticleListModel, ArticleListView
+from broadsheet.ui.article_list import AUTHOR, DATE, ArticleListModel, ArticleListView
 from broadsheet.ui.drop import DropOverlay
 from broadsheet.ui.history import History
 from broadsheet.ui.import_dialog import ImportDialog
 from broadsheet.ui.keymap import KEYMAP, MENUS
+from broadsheet.ui.listing import View
 from broadsheet.ui.query_worker import QueryRunner
 from broadsheet.ui.reader import ReaderView
 from broadsheet.ui.reading_state import State
 from broadsheet.ui.resources import sample_folder
-from broadsheet.ui.search_results import SearchResultsModel
 from broadsheet.ui.sidebar import Sidebar
 from broadsheet.ui.welcome import WelcomeView
 from broadsheet.ui.window_commands import ReadingCommands
 from broadsheet.ui.window_import import ImportCommands
+from broadsheet.ui.window_reading import StateCommands
+from broadsheet.ui.window_saved import SavedCommands
+from broadsheet.ui.window_search import SearchCommands
+from broadsheet.ui.window_views import ViewCommands, saved_view
 
 log = logging.getLogger("broadsheet.ui.window")
 
-SEARCH_DELAY_MS = 200
-SEARCH_LIMIT = 500
 # Commands that only make sense with articles on screen; off while the welcome view shows.
-READING_MENUS = ("&Go", "&Article", "&View")
+READING_MENUS = ("&Go", "&Search", "&Article", "&View")
 
 
 def _related_job(article_id: int):
@@ -59,15 +59,8 @@ def _related_job(article_id: int):
     return job
 
 
-def _search_job(text: str):
-    """A worker job: hits for a query, with their reading state."""
-    def job(library: Library) -> tuple[str, list, dict]:
-        hits = search(library, text, SEARCH_LIMIT)
-        return text, hits, reading_state.flags(library, (h.id for h in hits))
-    return job
-
-
-class MainWindow(ReadingCommands, ImportCommands, QMainWindow):
+class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, StateCommands,
+                 SavedCommands, QMainWindow):
     """One library, read in three panes."""
 
     def __init__(self, library: Library, settings: QSettings, icon: QIcon | None = None,
@@ -86,10 +79,17 @@ class MainWindow(ReadingCommands, ImportCommands, QMainWindow):
         self.queries.answered.connect(self._on_answer)
         self.queries.failed.connect(self._on_query_failed)
         saved = window_state.load(settings)
-        self.model = ArticleListModel(library, saved.sort, self)
+        self.model = ArticleListModel(library, saved.sort, self, View(saved_view(settings)))
+        self._build_reading()
         self._build_panes()
         self._build_status()
         self.actions_by_command = self._build_actions()
+        self._connect_search()
+        self._build_saved()
+        self._group_view_actions()
+        self._sync_view_actions()
+        self._sync_sort_actions()
+        self._recount()
         self.overlay = DropOverlay(self)
         self.setAcceptDrops(True)
         self._restore(saved)
@@ -100,16 +100,7 @@ class MainWindow(ReadingCommands, ImportCommands, QMainWindow):
     # -- building ----------------------------------------------------------------------
 
     def _build_panes(self) -> None:
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText("Search  (/)")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setAcceptDrops(False)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self._run_search)
-        self.search_field.textChanged.connect(self.search_timer.start)
+        search_bar = self._build_search_bar()
         self.list_view = ArticleListView()
         self.list_view.setModel(self.model)
         self.list_view.article_chosen.connect(self.open_article)
@@ -119,7 +110,7 @@ class MainWindow(ReadingCommands, ImportCommands, QMainWindow):
         column = QVBoxLayout(list_pane)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.search_field)
+        column.addWidget(search_bar)
         column.addWidget(self.list_view)
         self.reader = ReaderView()
         self.reader.article_link_clicked.connect(self.open_article)
@@ -173,7 +164,7 @@ class MainWindow(ReadingCommands, ImportCommands, QMainWindow):
     # -- library or welcome ------------------------------------------------------------
 
     def _show_library_or_welcome(self) -> None:
-        empty = self.model.total() == 0 and not self.search_field.text()
+        empty = not self.view_counts.get("all") and not self.search_field.text()
         self.stack.setCurrentWidget(self.welcome if empty else self.splitter)
         for item in KEYMAP:
             if item.menu in READING_MENUS:
@@ -217,7 +208,7 @@ class MainWindow(ReadingCommands, ImportCommands, QMainWindow):
             position = reading_state.get(self.library, article.id).position
         if position:
             self.reader.set_position(position)
-        self._set_state(article.id, read=True)
+        self._opened(article.id)
         self.setWindowTitle(f"{article.title} — Broadsheet")
 
     def refresh_current(self) -> None:
@@ -251,6 +242,9 @@ class MainWindow(ReadingCommands, ImportCommands, QMainWindow):
             for each in (model, self.model) if model is not self.model else (model,):
                 each.set_state(article_id, new)
             self._write_state(article_id, old, new)
+            self._count_change(old.read, new.read, old.starred, new.starred)
+            self._update_status()
+            self.saved_recount.start()
         if article_id == self.current_id:
             self.actions_by_command["toggle_read"].setChecked(new.read)
             self.actions_by_command["toggle_star"].setChecked(new.starred)
@@ -271,50 +265,21 @@ class MainWindow(ReadingCommands, ImportCommands, QMainWindow):
                 self.sidebar.set_related(found)
         elif kind == "search":
             self._show_results(*result)
+        elif kind == "more":
+            self._got_more(*result)
+        elif kind == "snippets":
+            self._got_snippets(*result)
+        elif kind == "marks":
+            self._show_marks(*result)
+        elif kind in ("saved", "saved_change"):
+            self._show_saved(result)
+        elif kind == "mark_all":
+            self._marked_all(result)
+        elif kind == "reread":
+            self._reread()
 
     def _on_query_failed(self, kind: str, message: str) -> None:
         self.statusBar().showMessage(f"Could not read the library: {message}", 10000)
-
-    # -- search ---------------------------------------------------------------------------
-
-    def _run_search(self) -> None:
-        self.search_timer.stop()
-        text = self.search_field.text().strip()
-        if not text:
-            if self.list_view.model() is not self.model:
-                self._use_model(self.model)
-            return
-        self.queries.submit("search", _search_job(text))
-
-    def _show_results(self, text: str, hits: list, states: dict) -> None:
-        if text != self.search_field.text().strip():
-            return  # the user has typed on since
-        self._use_model(SearchResultsModel(text, hits, states, self))
-        self.statusBar().showMessage(
-            f"{len(hits)} match{'es' if len(hits) != 1 else ''} for “{text}”", 4000)
-
-    def _use_model(self, model: ArticleListModel | SearchResultsModel) -> None:
-        old = self.list_view.model()
-        old_selection = self.list_view.selectionModel()
-        header = self.list_view.horizontalHeader()
-        searching = model is not self.model
-        if old is self.model:
-            self.library_header = header.saveState()  # setModel resets the column widths
-        self.list_view.setSortingEnabled(False)
-        self.list_view.setModel(model)
-        if not searching:
-            if self.library_header is not None:
-                header.restoreState(self.library_header)
-            self._apply_sort_indicator()
-            self.list_view.setSortingEnabled(True)
-        if old_selection is not None:
-            old_selection.deleteLater()
-        if isinstance(old, SearchResultsModel) and old is not model:
-            old.deleteLater()
-        row = model.row_of(self.current_id) if self.current_id is not None else None
-        if row is not None:
-            self.list_view.select_row(row)
-        self._update_status()
 
     def _after_sort(self) -> None:
         """A new order resets the list: find the open article in it again."""
@@ -322,12 +287,8 @@ class MainWindow(ReadingCommands, ImportCommands, QMainWindow):
             row = self.model.row_of(self.current_id)
             if row is not None:
                 self.list_view.select_row(row)
+        self._sync_sort_actions()
         self._update_status()
-
-    def _apply_sort_indicator(self) -> None:
-        sort = self.model.sort_by
-        order = Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
-        self.list_view.horizontalHeader().setSortIndicator(COLUMNS.index(sort.column), order)
 
     # -- links -------------------------------------------------------------------------
 
@@ -347,13 +308,12 @@ class MainWindow(ReadingCommands, ImportCommands, QMainWindow):
     # -- status and persistence -----------------------------------------------------------
 
     def _update_status(self) -> None:
-        total = self.model.total()
-        self.count_label.setText(f"{total:,} article{'s' if total != 1 else ''}")
+        self.count_label.setText(self._counts_text())
         model = self.list_view.model()
         row = self._current_row()
         if row >= 0:
-            scope = " matches" if model is not self.model else ""
-            self.position_label.setText(f"{row + 1:,} of {model.total():,}{scope}")
+            of = model.results.total_text if self.searching() else f"{model.total():,}"
+            self.position_label.setText(f"{row + 1:,} of {of}")
         else:
             self.position_label.setText("")
 

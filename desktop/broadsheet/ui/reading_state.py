@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -66,3 +67,30 @@ def _upsert(library: Library, article_id: int, update: str, **values: object) ->
             f"INSERT INTO state ({', '.join(columns)}) VALUES ({marks})"
             f" ON CONFLICT(article_id) DO UPDATE SET {update}",
             [article_id, *values.values()])
+
+
+def set_read_many(library: Library, ids: list[int], read: bool) -> None:
+    """Mark many articles read or unread in one transaction."""
+    with library.transaction():
+        _write_read(library, ids, read)
+
+
+def mark_read_where(library: Library, where: str, params: list[object]) -> list[int]:
+    """Mark read every unread article a WHERE clause on articles selects; returns their ids.
+
+    The ids are what an undo marks unread again; articles already read are left alone.
+    """
+    unread = "articles.id NOT IN (SELECT article_id FROM state WHERE read = 1)"
+    clause = f"{where} AND {unread}" if where else f" WHERE {unread}"
+    with library.transaction():
+        ids = [i for (i,) in library.db.execute(f"SELECT id FROM articles{clause}", params)]
+        _write_read(library, ids, True)
+    return ids
+
+
+def _write_read(library: Library, ids: list[int], read: bool) -> None:
+    when = datetime.now(UTC).isoformat(timespec="seconds") if read else None
+    library.db.execute(
+        "INSERT INTO state (article_id, read, read_at) SELECT value, ?, ? FROM json_each(?)"
+        " WHERE true ON CONFLICT(article_id) DO UPDATE SET read = excluded.read,"
+        " read_at = excluded.read_at", (int(read), when, json.dumps(ids)))

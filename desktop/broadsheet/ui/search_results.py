@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from broadsheet.core.search import HIT_END, HIT_START, Hit
-from broadsheet.ui.article_list import ID_ROLE, TITLE
+from broadsheet.core.search import HIT_END, HIT_START, Hit, Results
+from broadsheet.ui.article_list import COLUMNS, HEADERS, ID_ROLE, TITLE
 from broadsheet.ui.glyphs import star_icon
+from broadsheet.ui.listing import SORTS
 from broadsheet.ui.locale_dates import short_date
 from broadsheet.ui.reading_state import State
 from broadsheet.ui.signals import emit
 
-HEADERS = ("Title", "Date", "Match")
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2  # the snippet with HIT_START/HIT_END marks
+SNIPPET_PAGE = 20  # snippets asked for at a time, as rows come into view
+MORE = 200  # hits added at a time when the list is scrolled to its end
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -21,15 +24,35 @@ def plain_snippet(snippet: str) -> str:
     return snippet.replace(HIT_START, "").replace(HIT_END, "")
 
 
-class SearchResultsModel(QAbstractTableModel):
-    """A fixed list of hits, best first; read state is supplied by the window."""
+def search_order(column: int, descending: bool) -> str:
+    """The search order (see search.SEARCH_ORDERS) a click on a column header asks for."""
+    ascending, down = SORTS[COLUMNS[column]]
+    return down if descending and down else ascending
 
-    def __init__(self, query: str, hits: list[Hit], states: dict[int, State],
-                 parent=None) -> None:
+
+class SearchResultsModel(QAbstractTableModel):
+    """A fixed list of hits in the order searched; read state is supplied by the window.
+
+    Snippets not worked out with the results are asked for (``snippets_wanted``) a page at
+    a time when a view first shows their rows.
+    """
+
+    snippets_wanted = Signal(list)
+    sort_requested = Signal(str)
+    more_wanted = Signal(int)  # how many hits the list would like to hold
+    lines = 2  # a title line and a snippet line
+
+    def __init__(self, query: str, results: Results | list[Hit], states: dict[int, State],
+                 parent=None, order: str = "relevance") -> None:
         super().__init__(parent)
         self.query = query
-        self._hits = hits
+        self.results = results if isinstance(results, Results) else Results(
+            hits=list(results), total=len(results))
+        self.order = order
+        self._hits = list(self.results.hits)
         self._states = dict(states)
+        self._asked: set[int] = set()  # pages of rows whose missing snippets were asked for
+        self._more_asked = False
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -38,22 +61,25 @@ class SearchResultsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._hits)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        """Title, date, match."""
+        """Title, date, author."""
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """What one cell shows."""
+        """What one cell shows; the title cell also carries the snippet."""
         if not index.isValid() or index.row() >= len(self._hits):
             return None
         hit = self._hits[index.row()]
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (hit.title, short_date(hit.published), plain_snippet(hit.snippet))[
-                index.column()]
+            return (hit.title, short_date(hit.published), hit.author or "")[column]
+        if role == SNIPPET_ROLE and column == TITLE:
+            self._want_snippet(index.row())
+            return hit.snippet
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_snippet(hit.snippet) or hit.title
         if role == Qt.ItemDataRole.FontRole and not self.state(hit.id).read:
             return self._bold
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == TITLE:
+        if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
             return star_icon() if self.state(hit.id).starred else None
         if role == ID_ROLE:
             return hit.id
@@ -67,12 +93,66 @@ class SearchResultsModel(QAbstractTableModel):
             return HEADERS[section]
         return None
 
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        """True while more matches are counted than listed (the window fetches them)."""
+        return (not parent.isValid() and not self._more_asked
+                and len(self._hits) < self.results.total)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        """Ask once for the next page of hits; ``extend`` brings them."""
+        if self.canFetchMore(parent):
+            self._more_asked = True
+            emit(self.more_wanted, len(self._hits) + MORE)
+
+    def extend(self, results: Results, states: dict[int, State]) -> None:
+        """More hits of the same search: the first ones are the ones already listed."""
+        self._more_asked = False
+        known = {h.id for h in self._hits}
+        new = [h for h in results.hits if h.id not in known]
+        if not new:
+            self.results.total = len(self._hits)  # no more after all: stop asking
+            return
+        self._states.update(states)
+        self.beginInsertRows(QModelIndex(), len(self._hits), len(self._hits) + len(new) - 1)
+        self._hits.extend(new)
+        self.endInsertRows()
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Results stay best first."""
+        """Ask the window to search again in this order (the best hits in it, not a re-sort)."""
+        if 0 <= column < len(COLUMNS):
+            wanted = search_order(column, order == Qt.SortOrder.DescendingOrder)
+            if wanted != self.order:
+                emit(self.sort_requested, wanted)
+
+    # -- snippets -------------------------------------------------------------------------
+
+    def _want_snippet(self, row: int) -> None:
+        first = row - row % SNIPPET_PAGE
+        if first in self._asked or not self.results.match:
+            return
+        self._asked.add(first)
+        ids = [h.id for h in self._hits[first:first + SNIPPET_PAGE] if not h.snippet]
+        if ids:
+            emit(self.snippets_wanted, ids)
+
+    def set_snippets(self, snippets: dict[int, str]) -> None:
+        """Snippets fetched for rows scrolled into view."""
+        for row, hit in enumerate(self._hits):
+            snippet = snippets.get(hit.id)
+            if snippet:
+                self._hits[row] = Hit(hit.id, hit.title, hit.published, snippet, hit.score,
+                                      hit.author)
+                emit(self.dataChanged, self.index(row, TITLE), self.index(row, TITLE))
+
+    # -- for the window -------------------------------------------------------------------
 
     def total(self) -> int:
-        """How many hits."""
+        """How many hits are listed (``results.total`` counts every match)."""
         return len(self._hits)
+
+    def ids(self) -> list[int]:
+        """Every listed article, in order."""
+        return [h.id for h in self._hits]
 
     def article_id(self, row: int) -> int | None:
         """The article at a row."""
@@ -90,6 +170,10 @@ class SearchResultsModel(QAbstractTableModel):
         """The nearest unread hit from ``after``."""
         rows = range(after + 1, len(self._hits)) if forward else range(after - 1, -1, -1)
         return next((r for r in rows if not self.state(self._hits[r].id).read), None)
+
+    def knows(self, article_id: int) -> bool:
+        """True when ``state`` is the truth for this article (it is one of the hits)."""
+        return article_id in self._states or self.row_of(article_id) is not None
 
     def state(self, article_id: int) -> State:
         """Reading state as known here."""

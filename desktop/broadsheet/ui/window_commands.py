@@ -40,13 +40,17 @@ class ReadingCommands:
             self.statusBar().showMessage("This is the first article.", 3000)
 
     def next_unread(self: MainWindow) -> None:
-        """n."""
+        """n: the next unread article; while searching, the next match."""
+        if self.step_hit(True):
+            return
         row = self.list_view.model().unread_row(self._current_row(), True)
         if row is None or not self.go_to_row(row):
             self.statusBar().showMessage("No unread articles further down.", 3000)
 
     def previous_unread(self: MainWindow) -> None:
-        """p."""
+        """p: the previous unread article; while searching, the previous match."""
+        if self.step_hit(False):
+            return
         row = self.list_view.model().unread_row(self._current_row(), False)
         if row is None or not self.go_to_row(row):
             self.statusBar().showMessage("No unread articles further up.", 3000)
@@ -86,23 +90,26 @@ class ReadingCommands:
             self.open_article(article_id, record_history=False)
 
     def focus_search(self: MainWindow) -> None:
-        """/ or Ctrl+F."""
+        """/, Ctrl+K or Ctrl+F."""
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
     def focus_reader(self: MainWindow) -> None:
-        """Enter: read the selected article."""
+        """Enter: read the selected article; from the search field, into the results."""
         if self.showing_welcome():
+            return
+        if self.search_field.hasFocus():
+            self.focus_into_list()
             return
         if self.current_id is None:
             self.go_to_row(max(self._current_row(), 0))
         self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_list(self: MainWindow) -> None:
-        """Escape: back to the list; from the list, leave the search."""
-        if self.list_view.hasFocus() and self.search_field.text():
-            self.search_field.clear()
-            self._run_search()
+        """Escape: back to the list; from the list or the field, leave the search."""
+        if self.search_field.text() and (self.list_view.hasFocus()
+                                         or self.search_field.hasFocus()):
+            self.clear_search()
         self.list_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _panes(self: MainWindow) -> list[QWidget]:
@@ -126,18 +133,6 @@ class ReadingCommands:
     def previous_pane(self: MainWindow) -> None:
         """Shift+Tab: the other way round."""
         self._cycle(-1)
-
-    def toggle_read(self: MainWindow) -> None:
-        """m: mark the article read or unread."""
-        if self.current_id is not None:
-            state = self.list_view.model().state(self.current_id)
-            self._set_state(self.current_id, read=not state.read)
-
-    def toggle_star(self: MainWindow) -> None:
-        """s: star or unstar the article."""
-        if self.current_id is not None:
-            state = self.list_view.model().state(self.current_id)
-            self._set_state(self.current_id, starred=not state.starred)
 
     def zoom_in(self: MainWindow) -> None:
         """Ctrl+=: larger text."""

@@ -81,6 +81,7 @@ class ImportCommands:
                 self.list_view.select_row(row)
         else:
             self.model.refresh()
+        self._after_import()
         self._show_library_or_welcome()
         if was_empty and not self.showing_welcome():
             self.go_to_row(0)

@@ -1,0 +1,219 @@
+"""Reading state in the window: the dwell, m, s, Shift+M and undo, views, and restarts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from broadsheet.core.importer import import_paths
+from broadsheet.core.library import Library
+from broadsheet.ui import reading_state
+from broadsheet.ui.main_window import MainWindow
+from broadsheet.ui.search_results import SearchResultsModel
+from conftest import SEEDS
+from ui_support import close_window, open_window, seed, settings_at, wait_idle
+
+LONG = 600_000  # a dwell no test waits out
+
+
+def press(qtbot, key: Qt.Key,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press on whatever has focus."""
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def read_ids(library: Library) -> set[int]:
+    return {r.id for r in library.rows() if reading_state.get(library, r.id).read}
+
+
+def shown(window: MainWindow) -> list[int]:
+    model = window.list_view.model()
+    model.ensure_loaded(model.total() - 1)
+    return [model.article_id(r) for r in range(model.total())]
+
+
+@pytest.fixture
+def slow(qtbot, library: Library, tmp_path: Path):
+    """A window whose articles would only count as read after ten minutes."""
+    seed(library)
+    win = open_window(qtbot, library, tmp_path / "settings.ini", dwell_ms=LONG)
+    yield win
+    close_window(win)
+
+
+def test_passing_through_does_not_mark_articles_read(qtbot, slow: MainWindow,
+                                                     library: Library) -> None:
+    for _ in range(4):
+        press(qtbot, Qt.Key.Key_J)
+    wait_idle(qtbot, slow)
+    assert read_ids(library) == set()
+    assert slow.dwell_timer.isActive()
+    assert "15 unread" in slow.count_label.text()
+
+
+def test_staying_on_an_article_marks_it_read(qtbot, library: Library, tmp_path: Path) -> None:
+    seed(library)
+    window = open_window(qtbot, library, tmp_path / "s.ini", dwell_ms=30)
+    try:
+        assert window.dwell_ms() == 30
+        first = window.current_id
+        qtbot.waitUntil(lambda: window.model.state(first).read)
+        assert window.actions_by_command["toggle_read"].isChecked()
+        wait_idle(qtbot, window)
+        assert read_ids(library) == {first}
+        assert "14 unread" in window.count_label.text()
+    finally:
+        close_window(window)
+
+
+def test_m_toggles_and_wins_over_the_dwell(qtbot, slow: MainWindow, library: Library) -> None:
+    article = slow.current_id
+    press(qtbot, Qt.Key.Key_M)
+    assert not slow.dwell_timer.isActive()
+    assert slow.model.state(article).read
+    press(qtbot, Qt.Key.Key_M)
+    assert not slow.model.state(article).read
+    wait_idle(qtbot, slow)
+    assert read_ids(library) == set()
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the second m
+    wait_idle(qtbot, slow)
+    assert read_ids(library) == {article}
+
+
+def test_s_stars_and_ctrl_z_takes_it_back(qtbot, slow: MainWindow, library: Library) -> None:
+    article = slow.current_id
+    press(qtbot, Qt.Key.Key_S)
+    wait_idle(qtbot, slow)
+    assert reading_state.get(library, article).starred
+    assert "1 starred" in slow.count_label.text()
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, slow)
+    assert not reading_state.get(library, article).starred
+    assert "0 starred" in slow.count_label.text()
+
+
+def test_shift_m_marks_the_whole_view_read_and_ctrl_z_undoes_it(qtbot, slow: MainWindow,
+                                                                library: Library) -> None:
+    press(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_M)  # one read by hand stays read through the undo
+    by_hand = slow.current_id
+    press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "0 unread" in slow.count_label.text())
+    assert read_ids(library) == {r.id for r in library.rows()}
+    assert "Ctrl+Z" in slow.statusBar().currentMessage()
+    row = slow.list_view.currentIndex().row()
+    assert slow.model.index(row, 0).data(Qt.ItemDataRole.FontRole) is None  # not bold
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "14 unread" in slow.count_label.text())
+    assert read_ids(library) == {by_hand}
+    assert slow.model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+
+
+def test_shift_m_while_searching_marks_only_the_results(qtbot, slow: MainWindow,
+                                                        library: Library) -> None:
+    press(qtbot, Qt.Key.Key_Slash)
+    qtbot.keyClicks(slow.search_field, "bridge")
+    qtbot.waitUntil(lambda: isinstance(slow.list_view.model(), SearchResultsModel))
+    results = slow.list_view.model()
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, slow)
+    assert read_ids(library) == set(results.ids())
+    assert 0 < len(results.ids()) < library.count()
+
+
+def test_views_switch_with_1_2_3_and_show_their_counts(qtbot, slow: MainWindow,
+                                                       library: Library) -> None:
+    everything = shown(slow)
+    press(qtbot, Qt.Key.Key_M)  # the first read
+    press(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_S)  # the second starred
+    wait_idle(qtbot, slow)
+    assert slow.count_label.text() == "<b>15 articles</b> · 14 unread · 1 starred"
+    press(qtbot, Qt.Key.Key_2)
+    assert shown(slow) == everything[1:]
+    assert slow.actions_by_command["show_unread"].isChecked()
+    assert slow.count_label.text() == "15 articles · <b>14 unread</b> · 1 starred"
+    press(qtbot, Qt.Key.Key_3)
+    assert shown(slow) == [everything[1]]
+    assert slow.list_view.currentIndex().row() == 0  # the open article is selected there
+    press(qtbot, Qt.Key.Key_1)
+    assert shown(slow) == everything
+
+
+def test_an_article_read_in_the_unread_view_stays_until_the_view_is_chosen_again(
+        qtbot, slow: MainWindow) -> None:
+    press(qtbot, Qt.Key.Key_2)
+    before = shown(slow)
+    press(qtbot, Qt.Key.Key_M)
+    assert shown(slow) == before  # no row jumps away under the reader
+    press(qtbot, Qt.Key.Key_J)
+    assert slow.current_id == before[1]
+    press(qtbot, Qt.Key.Key_2)
+    assert shown(slow) == before[1:]
+
+
+def test_empty_views_say_what_to_do(qtbot, slow: MainWindow) -> None:
+    press(qtbot, Qt.Key.Key_3)
+    assert shown(slow) == []
+    assert "press s" in slow.list_view.placeholder.lower()
+    press(qtbot, Qt.Key.Key_1)
+    assert slow.list_view.placeholder == ""
+
+
+def test_state_view_and_place_survive_a_restart_and_a_reimport(qtbot, library: Library,
+                                                               tmp_path: Path) -> None:
+    seed(library)
+    settings = tmp_path / "s.ini"
+    window = open_window(qtbot, library, settings, dwell_ms=LONG)
+    window.resize(900, 420)
+    qtbot.waitUntil(lambda: window.reader.verticalScrollBar().maximum() > 0)
+    first = window.current_id
+    press(qtbot, Qt.Key.Key_S)
+    press(qtbot, Qt.Key.Key_M)
+    window.page_down()
+    window.page_down()
+    where = window.reader.position()
+    assert where > 0
+    press(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_2)
+    close_window(window)
+
+    report = import_paths(library, [SEEDS])  # the same files again: all duplicates
+    assert report.imported == 0
+    assert reading_state.get(library, first) == reading_state.State(True, True,
+                                                                    pytest.approx(where, abs=0.02))
+    assert settings_at(settings).value("list/view") == "unread"
+    again = open_window(qtbot, library, settings, dwell_ms=None)
+    try:
+        assert again.dwell_ms() == LONG
+        assert again.model.view.name == "unread"
+        assert first not in shown(again)
+        assert again.actions_by_command["show_unread"].isChecked()
+        again.open_article(first)
+        assert again.reader.position() == pytest.approx(where, abs=0.02)
+        assert again.actions_by_command["toggle_star"].isChecked()
+        assert again.actions_by_command["toggle_read"].isChecked()
+    finally:
+        close_window(again)
+
+
+def test_an_empty_view_is_not_an_empty_library(qtbot, library: Library,
+                                               tmp_path: Path) -> None:
+    seed(library)
+    for row in library.rows():
+        reading_state.set_read(library, row.id, True)
+    settings = settings_at(tmp_path / "s.ini")
+    settings.setValue("list/view", "unread")
+    settings.sync()
+    window = open_window(qtbot, library, tmp_path / "s.ini")
+    try:
+        assert not window.showing_welcome()
+        assert window.list_view.model().total() == 0
+        assert "Nothing unread" in window.list_view.placeholder
+        assert window.actions_by_command["show_all"].isEnabled()
+    finally:
+        close_window(window)
