@@ -19,14 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import percentile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BROADSHEET_NO_SINGLE_INSTANCE", "1")
-
-
-def percentile(values: list[float], share: float) -> float:
-    """The value below which ``share`` of the sorted values fall."""
-    ordered = sorted(values)
-    return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
 
 
 def main() -> int:

@@ -24,17 +24,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from measure import percentile
+
 # What the query mix holds, in shares: roughly what people type into a news archive.
 MIX = {"word": 30, "two words": 18, "phrase": 8, "prefix": 6, "author": 5, "date": 6,
        "exclusion": 5, "title": 5, "unread": 5, "half typed": 8, "common": 4}
 STOPWORDS = set("""a an and are as at be by for from has have in is it its of on or that the
 to was were will with after over new says say said up out into not no more than""".split())
-
-
-def percentile(values: list[float], share: float) -> float:
-    """The value below which ``share`` of the sorted values fall."""
-    ordered = sorted(values)
-    return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
 
 
 def summary(values: list[float]) -> dict:
