@@ -83,7 +83,7 @@ def test_import_json_shape(tmp_path: Path) -> None:
     assert run.code == 0, run.stderr
     document = run.json()
     assert set(document) == IMPORT_KEYS
-    assert document["imported"] == 15
+    assert document["imported"] == 16
     assert document["duplicates"] == 0
     assert document["skipped"] == []
     assert isinstance(document["seconds"], int | float)
@@ -96,7 +96,7 @@ def test_import_again_reports_duplicates(tmp_path: Path) -> None:
     library = tmp_path / "lib.db"
     broadsheet("import", SEEDS, "--library", library, "--json", cwd=tmp_path)
     document = broadsheet("import", SEEDS, "--library", library, "--json", cwd=tmp_path).json()
-    assert (document["imported"], document["duplicates"]) == (0, 15)
+    assert (document["imported"], document["duplicates"]) == (0, 16)
 
 
 def test_import_skipped_shape_and_exit_zero(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_import_skipped_shape_and_exit_zero(tmp_path: Path) -> None:
 def test_import_without_json_prints_a_summary(tmp_path: Path) -> None:
     run = broadsheet("import", SEEDS, "--library", tmp_path / "lib.db", cwd=tmp_path)
     assert run.code == 0
-    assert "15" in run.stdout
+    assert "16" in run.stdout
     with pytest.raises(json.JSONDecodeError):
         json.loads(run.stdout)
 
@@ -133,7 +133,7 @@ def test_import_max_size(tmp_path: Path) -> None:
                      "--library", tmp_path / "lib.db", cwd=tmp_path)
     assert run.code == 0
     document = run.json()
-    assert document["imported"] == 15 - len(document["skipped"])
+    assert document["imported"] == 16 - len(document["skipped"])
     assert len(document["skipped"]) == 1  # only the reference is over 3,000 bytes
     assert Path(document["skipped"][0]["path"]).name == REFERENCE.name
 
@@ -146,7 +146,7 @@ def test_list_json(seeded: Path, tmp_path: Path) -> None:
     assert run.code == 0, run.stderr
     rows = run.json()
     assert isinstance(rows, list)
-    assert len(rows) == 15
+    assert len(rows) == 16
     for row in rows:
         assert set(row) == LIST_KEYS
     assert [row["id"] for row in rows] == sorted(row["id"] for row in rows)
@@ -312,7 +312,7 @@ def test_stats_json(seeded: Path, tmp_path: Path) -> None:
     run = broadsheet("stats", "--json", "--library", seeded, cwd=tmp_path)
     assert run.code == 0, run.stderr
     assert run.json() == {
-        "articles": 15, "authors": 12, "earliest": "2020-08-23T19:53:00+05:30",
+        "articles": 16, "authors": 12, "earliest": "2020-08-23T19:53:00+05:30",
         "latest": "2024-04-23T10:00:00+05:30",
         "bytes": sum(p.stat().st_size for p in SEEDS.glob("*.txt")),
     }
@@ -350,7 +350,7 @@ def test_import_with_library_before_the_command(tmp_path: Path) -> None:
     library = tmp_path / "lib.db"
     run = broadsheet("--library", library, "import", SEEDS, "--json", cwd=tmp_path)
     assert run.code == 0, run.stderr
-    assert run.json()["imported"] == 15
+    assert run.json()["imported"] == 16
     assert library.is_file()
 
 
@@ -358,7 +358,7 @@ def test_environment_variable_names_the_library(seeded: Path, tmp_path: Path) ->
     env = environment(tmp_path, library=seeded)
     run = broadsheet("stats", "--json", cwd=tmp_path, env=env)
     assert run.code == 0, run.stderr
-    assert run.json()["articles"] == 15
+    assert run.json()["articles"] == 16
 
 
 def test_library_option_beats_the_environment(seeded: Path, tmp_path: Path) -> None:

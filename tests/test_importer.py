@@ -63,11 +63,11 @@ def article_text(n: int) -> str:
 
 def test_seeds_import(library: Library) -> None:
     report = import_paths(library, [SEEDS])
-    assert (report.imported, report.duplicates, report.skipped) == (15, 0, [])
+    assert (report.imported, report.duplicates, report.skipped) == (16, 0, [])
     assert report.cancelled is False
     assert report.error is None
     assert report.seconds >= 0
-    assert library.count() == 15
+    assert library.count() == 16
     assert sorted(Path(r.source_path).name for r in library.rows()) == [
         p.name for p in SEED_FILES]
 
@@ -76,14 +76,14 @@ def test_seeds_reimport_is_all_duplicates(library: Library) -> None:
     import_paths(library, [SEEDS])
     before = library.rows()
     report = import_paths(library, [SEEDS])
-    assert (report.imported, report.duplicates, report.skipped) == (0, 15, [])
+    assert (report.imported, report.duplicates, report.skipped) == (0, 16, [])
     assert library.rows() == before
 
 
 def test_report_json_shape(library: Library) -> None:
     document = import_paths(library, [SEEDS]).as_json()
     assert set(document) == {"imported", "duplicates", "skipped", "seconds"}
-    assert document["imported"] == 15
+    assert document["imported"] == 16
 
 
 def test_read_links_resolve(library: Library) -> None:
@@ -114,7 +114,7 @@ def test_links_resolve_whatever_the_import_order(tmp_path: Path) -> None:
 
 def test_links_resolve_across_batches(library: Library) -> None:
     report = import_paths(library, [SEEDS], batch_size=4)
-    assert report.imported == 15
+    assert report.imported == 16
     assert link_map(library) == EXPECTED_LINKS
 
 
@@ -265,8 +265,8 @@ def test_the_library_inside_the_imported_folder_is_not_imported(tmp_path: Path) 
 def test_progress_reaches_total(library: Library) -> None:
     calls: list[tuple[int, int, str]] = []
     import_paths(library, [SEEDS], progress=lambda *args: calls.append(args))
-    assert [done for done, _, _ in calls] == list(range(1, 16))
-    assert {total for _, total, _ in calls} == {15}
+    assert [done for done, _, _ in calls] == list(range(1, 17))
+    assert {total for _, total, _ in calls} == {16}
     assert calls[-1][0] == calls[-1][1]
     assert sorted(Path(path).name for _, _, path in calls) == [p.name for p in SEED_FILES]
 
@@ -293,14 +293,14 @@ def test_cancel_keeps_what_was_read(db_path: Path, after: int) -> None:
     with Library(db_path) as library:
         assert library.count() == after
         resumed = import_paths(library, [SEEDS])
-        assert (resumed.imported, resumed.duplicates) == (15 - after, after)
+        assert (resumed.imported, resumed.duplicates) == (16 - after, after)
         assert link_map(library) == EXPECTED_LINKS
 
 
 def test_cancel_is_not_reported_when_not_asked(library: Library) -> None:
     report = import_paths(library, [SEEDS], cancelled=lambda: False)
     assert report.cancelled is False
-    assert report.imported == 15
+    assert report.imported == 16
 
 
 def test_one_bad_date_does_not_stop_the_import(library: Library, tmp_path: Path) -> None:
@@ -368,10 +368,10 @@ def test_two_imports_of_the_same_files_at_once_store_each_text_once(db_path: Pat
     for thread in threads:
         thread.join()
     assert [r.error for r in reports] == [None, None]
-    assert sum(r.imported for r in reports) == 15
-    assert sum(r.duplicates for r in reports) == 15
+    assert sum(r.imported for r in reports) == 16
+    assert sum(r.duplicates for r in reports) == 16
     with Library(db_path) as library:
-        assert library.count() == 15
+        assert library.count() == 16
 
 
 def test_a_folder_too_big_to_sort_is_still_read_whole(library: Library,
@@ -381,4 +381,4 @@ def test_a_folder_too_big_to_sort_is_still_read_whole(library: Library,
     # A million-file folder streams unsorted; a small limit shows the same path on seeds.
     monkeypatch.setattr(walk, "SORTED_FOLDER_LIMIT", 4)
     report = import_paths(library, [SEEDS])
-    assert (report.imported, report.skipped) == (15, [])
+    assert (report.imported, report.skipped) == (16, [])

@@ -168,7 +168,7 @@ def test_failed_transaction_leaves_everything_as_it_was(library: Library) -> Non
     links = list(library.links())
     with pytest.raises(RuntimeError, match="crash"):
         _wipe_then_crash(library)
-    assert library.count() == 15
+    assert library.count() == 16
     assert list(library.links()) == links
     assert library.known_hashes([parse(REFERENCE.read_text(encoding="utf-8")).sha256])
 
@@ -185,7 +185,7 @@ def test_reopen_keeps_articles_links_and_state(db_path: Path) -> None:
     with Library(db_path) as library:
         assert library.rows() == before_rows
         assert list(library.links()) == before_links
-        assert library.count() == 15
+        assert library.count() == 16
         reference = library.get(first)
         assert reference is not None
         assert reference.title.startswith("Russia says")
@@ -201,7 +201,7 @@ def test_reimport_does_not_reset_reading_state(library: Library) -> None:
                        " VALUES (?, 1, 0, 0.5)", (first,))
     library.db.conn.commit()
     report = import_paths(library, [SEEDS])
-    assert report.duplicates == 15
+    assert report.duplicates == 16
     assert library.db.execute("SELECT read, starred, position FROM state WHERE article_id = ?",
                               (first,)).fetchone() == (1, 0, 0.5)
 
@@ -214,7 +214,7 @@ def test_orders(library: Library) -> None:
     assert newest[0].title.startswith("Brennock University team")
     dated = [datetime.fromisoformat(r.published) for r in library.rows("oldest") if r.published]
     assert dated == sorted(dated)
-    assert len(dated) == 14
+    assert len(dated) == 15
     titles = [r.title.lower() for r in library.rows("title")]
     assert titles == sorted(titles)
     assert [r.id for r in library.rows(limit=4, offset=2)] == by_library[2:6]
@@ -224,7 +224,7 @@ def test_orders(library: Library) -> None:
 def test_stats(library: Library) -> None:
     import_paths(library, [SEEDS])
     stats = library.stats()
-    assert stats.articles == 15
+    assert stats.articles == 16
     assert stats.authors == 12
     assert stats.earliest == "2020-08-23T19:53:00+05:30"
     assert stats.latest == "2024-04-23T10:00:00+05:30"

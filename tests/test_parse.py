@@ -170,6 +170,9 @@ SEED_FIELDS = [
     ("014", "Brennock University team finds bacterium that breaks down fishing-net plastic",
      "Farida Qureshi-Hale", "Brennock University",
      (2024, 4, 23, 10, 0), (2024, 4, 23, 10, 0), 3),
+    # 011 re-published with light edits: the sample library's "Same story" example.
+    ("015", "Lenholm swing bridge to reopen to cars, but lorries must keep to the detour",
+     "Saskia Brandt", "Lenholm Borough Council", (2023, 3, 3, 11, 20), (2023, 3, 3, 9, 5), 0),
 ]
 
 

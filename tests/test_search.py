@@ -35,7 +35,7 @@ MARKED = re.compile(re.escape(HIT_START) + "(.*?)" + re.escape(HIT_END))
 @pytest.fixture
 def seeded(library: Library) -> Library:
     report = import_paths(library, [SEEDS])
-    assert report.imported == 15
+    assert report.imported == 16
     return library
 
 
@@ -185,7 +185,7 @@ def test_excluded_word(seeded: Library) -> None:
 
 def test_exclusion_alone_lists_everything_else(seeded: Library) -> None:
     hits = search(seeded, "-Lukashenko")
-    assert len(hits) == 14
+    assert len(hits) == 15
     assert "000" not in prefixes(seeded, hits)
 
 
@@ -200,7 +200,7 @@ def test_prefix(seeded: Library) -> None:
 def test_title_field(seeded: Library) -> None:
     everywhere = search(seeded, "bridge")
     in_title = search(seeded, "title:bridge")
-    assert sorted(prefixes(seeded, in_title)) == ["010", "011"]
+    assert sorted(prefixes(seeded, in_title)) == ["010", "011", "015"]
     assert len(everywhere) > len(in_title)
 
 
@@ -218,7 +218,7 @@ def test_author_wildcards_are_literal(seeded: Library, pattern: str) -> None:
 
 def test_excluded_author(seeded: Library) -> None:
     hits = search(seeded, "-author:carrick")
-    assert len(hits) == 13
+    assert len(hits) == 14
     assert not {"001", "004"} & set(prefixes(seeded, hits))
 
 
@@ -325,7 +325,7 @@ def test_snippet_marks_each_word_of_a_phrase(seeded: Library) -> None:
 def test_awkward_queries_do_not_raise(seeded: Library, text: str) -> None:
     hits = search(seeded, text)
     assert isinstance(hits, list)
-    assert seeded.count() == 15
+    assert seeded.count() == 16
 
 
 QUERY_PIECES = ['"', "(", ")", "*", "-", ":", "NEAR", "NEAR(", "AND", "OR", "NOT", "^", " ",
@@ -352,8 +352,8 @@ def test_search_never_raises(seeded: Library, text: str) -> None:
 def test_find_counts_every_match_and_snippets_only_the_first(seeded: Library) -> None:
     results = find(seeded, "the", limit=10, snippets=4)
     assert len(results.hits) == 10
-    assert results.total == 15
-    assert results.total_text == "15 matches"
+    assert results.total == 16
+    assert results.total_text == "16 matches"
     assert [bool(h.snippet) for h in results.hits] == [True] * 4 + [False] * 6
     rest = snippets_for(seeded, results.match, [h.id for h in results.hits[4:]])
     assert set(rest) == {h.id for h in results.hits[4:]}
@@ -401,11 +401,11 @@ def test_a_common_word_is_left_out_when_others_narrow_the_search(seeded: Library
 
 def test_a_common_word_alone_ranks_title_matches_first(seeded: Library) -> None:
     results = find(seeded, "the", dense=10)
-    assert results.total == 15
+    assert results.total == 16
     titled = [h for h in results.hits if "the " in f" {h.title.lower()} "]
     assert titled
     assert results.hits[:len(titled)] == titled  # title matches first, then the rest
-    assert len(results.hits) == 15
+    assert len(results.hits) == 16
     assert any("titles first" in hint for hint in results.hints)
 
 
@@ -455,7 +455,7 @@ def test_a_word_common_even_in_titles_ranks_the_last_added(seeded: Library) -> N
     last_added = sorted((r.id for r in seeded.rows()), reverse=True)[:titled]
     assert sorted(h.id for h in results.hits) == sorted(last_added)
     assert results.hits == sorted(results.hits, key=lambda h: -h.score)  # best first
-    assert results.total == 15
+    assert results.total == 16
     assert any(f"best of the {titled} added last" in hint for hint in results.hints)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from broadsheet.core.decode import NotText, decode
 from broadsheet.core.library import Library, Prepared, describe, prepare
 from broadsheet.core.parse import parse
-from broadsheet.core.related import resolve_after_import, resolve_keys
+from broadsheet.core.related import resolve_after_import, resolve_keys, store_sketches
 from broadsheet.core.walk import Walker, count_files, os_reason
 
 log = logging.getLogger("broadsheet.import")
@@ -193,6 +193,7 @@ def _store(library: Library, batch: list[Prepared], report: ImportReport) -> boo
             fresh, duplicates = _split_duplicates(library, batch)
             new_ids = library.add_articles(fresh)
             _add_links(library, fresh, new_ids)
+            store_sketches(library, fresh, new_ids)
             resolve_after_import(library, new_ids)
     except sqlite3.Error as error:
         reason = describe(error)

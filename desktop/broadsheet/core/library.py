@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from broadsheet.core.article import Article, Link, Section
+from broadsheet.core.sketch import sketch
 from broadsheet.core.titles import title_key, unlabelled_key
 
 log = logging.getLogger("broadsheet.library")
@@ -108,6 +109,7 @@ class Prepared:
     links: list[tuple[str, str, str | None, int]]  # (text, key, alt_key, after_paragraph)
     title_key: str
     title_alt_key: str | None
+    sketch: list[int]  # near-duplicate hashes of the body's opening (core/sketch.py)
 
 
 def prepare(article: Article, raw_text: str, encoding: str, size: int) -> Prepared:
@@ -123,7 +125,7 @@ def prepare(article: Article, raw_text: str, encoding: str, size: int) -> Prepar
            encoding, size, key, alt)
     links = [(link.text, title_key(link.text), unlabelled_key(link.text), link.after_paragraph)
              for link in a.links]
-    return Prepared(a.sha256, a.source_path, row, links, key, alt)
+    return Prepared(a.sha256, a.source_path, row, links, key, alt, sketch(a.body))
 
 
 class Library:
@@ -367,6 +369,13 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX links_target ON links(target_id) WHERE target_id IS NOT NULL")
     db.execute("CREATE INDEX links_key ON links(key)")
     db.execute("CREATE INDEX links_alt_key ON links(alt_key) WHERE alt_key IS NOT NULL")
+    # Near-duplicate sketches (core/sketch.py): keyed by article for the cascade and for
+    # reading one article's sketch, indexed by hash to find the articles sharing it.
+    db.execute(
+        "CREATE TABLE sketches (article_id INTEGER NOT NULL REFERENCES articles(id)"
+        " ON DELETE CASCADE, hash INTEGER NOT NULL, PRIMARY KEY (article_id, hash))"
+        " WITHOUT ROWID")
+    db.execute("CREATE INDEX sketches_hash ON sketches(hash)")
     db["state"].create(
         {"article_id": int, "read": int, "starred": int, "position": float, "read_at": str},
         pk="article_id", not_null={"read", "starred"}, defaults={"read": 0, "starred": 0},

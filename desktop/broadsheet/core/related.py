@@ -1,25 +1,14 @@
-"""READ: resolution and backlinks: which article in the library a headline names."""
+"""READ: resolution, backlinks, the same story and more like this, for one article."""
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from broadsheet.core.article import Article, Link
-from broadsheet.core.library import Library
-from broadsheet.core.search import RANK, fts_string
-from broadsheet.core.titles import title_key
-
-_WORD = re.compile(r"[^\W\d_][\w']+")
-_STOPWORDS = frozenset("""
-the and for that with was were are has have had not but from this they their them said says
-its it's his her she him who which what when where will would could should been also more than
-into about after before over under there then one two three year years last new first
-mr mrs ms can may might just some such other very only most many much any all our out off
-""".split())
+from broadsheet.core.library import Library, Prepared
+from broadsheet.core.similar import similar_ids
+from broadsheet.core.sketch import MIN_SHARED, SAME_STORY, resemblance
 
 # Pairs of (link key column, title key column) through which a new title answers an old link.
 _ANSWERS = (("key", "title_key"), ("key", "title_alt_key"), ("alt_key", "title_key"))
@@ -110,57 +99,72 @@ class Related:
     similar: list[tuple[int, str, float]]
 
 
-def related(library: Library, article: Article, limit: int = 8) -> Related:
+def related(library: Library, article: Article, limit: int = 8,
+            same_story_limit: int = 20) -> Related:
     """READ: links, backlinks, near-duplicates and similar articles for one stored article."""
     assert article.id is not None
+    copies = same_story_ids(library, article.id)
     return Related(
         read_links=list(article.links),
         backlinks=library.backlinks(article.id),
-        same_story=same_story(library, article),
-        similar=similar(library, article, limit),
+        same_story=_titled(library, copies[:same_story_limit]),
+        # Every copy is left out, not only those listed: a re-publication is not "more".
+        similar=similar(library, article, limit, exclude=copies),
     )
 
 
-def same_story(library: Library, article: Article) -> list[tuple[int, str]]:
-    """Other articles with the same title key: the same report stored again with edits."""
-    return list(library.db.execute(
-        "SELECT id, title FROM articles WHERE title_key = ? AND id != ? ORDER BY sort_date, id",
-        (title_key(article.title), article.id)))
+# -- same story ---------------------------------------------------------------------------
+
+def store_sketches(library: Library, items: Sequence[Prepared], ids: Sequence[int]) -> None:
+    """Store the near-duplicate sketches of newly added articles (inside the batch)."""
+    library.db.conn.executemany(
+        "INSERT INTO sketches (article_id, hash) VALUES (?, ?)",
+        [(article_id, h) for article_id, item in zip(ids, items, strict=True)
+         for h in item.sketch])
 
 
-def similar(library: Library, article: Article, limit: int = 8) -> list[tuple[int, str, float]]:
-    """The articles that share most of this one's distinctive words, by bm25 through FTS5."""
-    terms = distinctive_terms(library, article)
-    if not terms:
+def same_story_ids(library: Library, article_id: int) -> list[int]:
+    """The articles that are this one re-published with edits, closest first.
+
+    Candidates share at least MIN_SHARED sketch hashes (found through the hash index); each
+    is kept when the estimated resemblance of the two texts reaches SAME_STORY.
+    """
+    size = library.db.execute("SELECT count(*) FROM sketches WHERE article_id = ?",
+                              (article_id,)).fetchone()[0]
+    if size < MIN_SHARED:
         return []
-    exclude = {article.id, *(i for i, _ in same_story(library, article))}
     rows = library.db.execute(
-        f"SELECT rowid, {RANK} FROM articles_fts WHERE articles_fts MATCH ?"
-        f" ORDER BY {RANK} LIMIT ?",
-        (" OR ".join(fts_string(t) for t in terms), limit + len(exclude)),
-    ).fetchall()
-    picked = [(i, round(-r, 4)) for i, r in rows if i not in exclude][:limit]
-    titles = dict(library.db.execute(
-        f"SELECT id, title FROM articles WHERE id IN ({','.join('?' * len(picked))})",
-        [i for i, _ in picked])) if picked else {}
-    return [(i, titles[i], s) for i, s in picked]
+        "SELECT s.article_id, count(*),"
+        " (SELECT count(*) FROM sketches t WHERE t.article_id = s.article_id)"
+        " FROM sketches s WHERE s.hash IN (SELECT hash FROM sketches WHERE article_id = ?)"
+        " AND s.article_id != ? GROUP BY s.article_id HAVING count(*) >= ?",
+        (article_id, article_id, MIN_SHARED))
+    scored = [(resemblance(shared, size, theirs), other) for other, shared, theirs in rows]
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return [other for score, other in scored if score >= SAME_STORY]
 
 
-def distinctive_terms(library: Library, article: Article, count: int = 24) -> list[str]:
-    """The words of an article that are frequent in it and rare in the library (tf-idf)."""
-    words = _WORD.findall(f"{article.title} {article.title} {article.summary} {article.body}"
-                          .lower())
-    tf = Counter(w for w in words if len(w) > 2 and w not in _STOPWORDS and not w.isdigit())
-    if not tf:
+def same_story(library: Library, article: Article) -> list[tuple[int, str]]:
+    """(id, title) of the near-duplicates of a stored article, closest first."""
+    assert article.id is not None
+    return _titled(library, same_story_ids(library, article.id))
+
+
+# -- more like this -----------------------------------------------------------------------
+
+def similar(library: Library, article: Article, limit: int = 8,
+            exclude: Collection[int] = ()) -> list[tuple[int, str, float]]:
+    """(id, title, score) of the articles most like this one by content, best first."""
+    assert article.id is not None
+    found = similar_ids(library, article.id, limit, exclude)
+    titles = dict(_titled(library, [i for i, _ in found]))
+    return [(i, titles[i], score) for i, score in found if i in titles]
+
+
+def _titled(library: Library, ids: Sequence[int]) -> list[tuple[int, str]]:
+    """(id, title) for ids, in the order given."""
+    if not ids:
         return []
-    total = max(library.count(), 1)
-    candidates = [w for w, _ in tf.most_common(count * 3)]
-    df = dict(library.db.execute(
-        "SELECT term, doc FROM articles_vocab WHERE term IN"
-        f" ({','.join('?' * len(candidates))})", candidates)) if _has_vocab(library) else {}
-    scored = sorted(candidates, key=lambda w: -tf[w] * math.log(1 + total / (1 + df.get(w, 0))))
-    return scored[:count]
-
-
-def _has_vocab(library: Library) -> bool:
-    return "articles_vocab" in library.db.table_names()
+    titles = dict(library.db.execute(
+        f"SELECT id, title FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids))
+    return [(i, titles[i]) for i in ids if i in titles]

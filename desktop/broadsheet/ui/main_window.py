@@ -118,6 +118,7 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         self.reader.link_refused.connect(self._refuse_link)
         self.sidebar = Sidebar()
         self.sidebar.article_chosen.connect(self.open_article)
+        self.sidebar.search_requested.connect(self.search_for)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("panes")
         self.splitter.setChildrenCollapsible(False)

@@ -2,31 +2,58 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from broadsheet.core.article import Article
 from broadsheet.core.related import Related
 from broadsheet.ui.signals import emit
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Entry = tuple[int | None, str]
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the article a row opens
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # the words an unresolved READ: line searches for
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # which section a row belongs to
+
 SECTIONS = ("In this article", "Linked from", "Same story", "More like this")
-# Keys the tree uses itself while it has focus, instead of the window's shortcuts.
+LOOKING = "Looking…"
+NOTHING = "None"
+NOT_IN_LIBRARY = " — not in the library"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row under a section: an article to open, words to search for, or a plain note."""
+
+    text: str
+    target: int | None = None
+    search: str | None = None
+
+    @property
+    def actionable(self) -> bool:
+        """True when Enter does something with it."""
+        return self.target is not None or self.search is not None
+
+
+# Keys the list uses itself while it has focus, instead of the window's shortcuts.
 _OWN_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter,
              Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
              Qt.Key.Key_Left, Qt.Key.Key_Right}
+# With Ctrl, Up and Down jump a whole section.
+_SECTION_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
 
 
 class Sidebar(QListWidget):
-    """Section headings and article titles; activating a title opens that article."""
+    """Section headings and their rows; Enter on a row opens its article or searches."""
 
     article_chosen = Signal(int)
+    search_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
+        self.setAccessibleName("Related articles")
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
         self.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap titles when the pane resizes
@@ -45,29 +72,83 @@ class Sidebar(QListWidget):
         self._entries: dict[str, list[Entry]] = {}
         self.clear_all()
 
+    # -- filling ------------------------------------------------------------------------
+
     def clear_all(self) -> None:
         """No article: empty sections."""
         self._entries = {name: [] for name in SECTIONS}
         self._redraw()
 
+    def show_article(self, article: Article) -> None:
+        """Fill the READ: links at once; the rest follows with ``set_related``."""
+        self._entries = {name: [Entry(LOOKING)] for name in SECTIONS}
+        self._entries["In this article"] = [
+            Entry(link.text, target=link.target_id) if link.target_id is not None
+            else Entry(link.text + NOT_IN_LIBRARY, search=link.text)
+            for link in article.links]
+        self.setCurrentRow(-1)
+        self._redraw()
+
+    def set_related(self, related: Related) -> None:
+        """Show backlinks, same story and similar articles."""
+        self._entries["Linked from"] = [Entry(t, i) for i, t in related.backlinks]
+        self._entries["Same story"] = [Entry(t, i) for i, t in related.same_story]
+        self._entries["More like this"] = [Entry(t, i) for i, t, _score in related.similar]
+        self._redraw()
+
     def _redraw(self) -> None:
         """Rebuild every item (clear() deletes them, so items are never reused)."""
-        current = self.currentRow()
+        place = self._place(self.currentItem())
         self.clear()
         for name, entries in self._entries.items():
-            heading = QListWidgetItem(name.upper())
-            heading.setFont(self._heading_font)
-            heading.setFlags(Qt.ItemFlag.NoItemFlags)
-            heading.setForeground(self._muted())
-            # Taller than a title row, text at the bottom: air above each section.
-            heading.setSizeHint(QSize(10, round(self.fontMetrics().height() * 2.3)))
-            heading.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-            self.addItem(heading)
-            for target, text in entries or [(None, "None")]:
-                self.addItem(self._item(target, text))
-        if current >= 0:
-            self.setCurrentRow(min(current, self.count() - 1))
+            self.addItem(self._heading(name, entries))
+            for position, entry in enumerate(entries or [Entry(NOTHING)]):
+                self.addItem(self._item(name, position, entry))
+        self._restore(place)
         self._fit_rows()
+
+    def _heading(self, name: str, entries: list[Entry]) -> QListWidgetItem:
+        heading = QListWidgetItem(name.upper())
+        heading.setFont(self._heading_font)
+        heading.setFlags(Qt.ItemFlag.NoItemFlags)
+        heading.setForeground(self._muted())
+        heading.setData(SECTION_ROLE, name)
+        count = sum(e.actionable for e in entries)
+        heading.setData(Qt.ItemDataRole.AccessibleTextRole,
+                        f"{name}: {count} item{'s' if count != 1 else ''}")
+        # Taller than a title row, text at the bottom: air above each section.
+        heading.setSizeHint(QSize(10, round(self.fontMetrics().height() * 2.3)))
+        heading.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        return heading
+
+    def _item(self, section: str, position: int, entry: Entry) -> QListWidgetItem:
+        item = QListWidgetItem(entry.text)
+        item.setData(SECTION_ROLE, (section, position))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{section}: {entry.text}")
+        if entry.target is not None:
+            item.setData(ID_ROLE, entry.target)
+            item.setToolTip(entry.text)
+        elif entry.search is not None:
+            item.setData(SEARCH_ROLE, entry.search)
+            item.setForeground(self._muted())
+            item.setToolTip(f"{entry.search}\nNot in the library: Enter searches for its words")
+        else:
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a note: skipped by the arrow keys
+            item.setForeground(self._muted())
+        return item
+
+    def _place(self, item: QListWidgetItem | None) -> tuple[str, int] | None:
+        return None if item is None else item.data(SECTION_ROLE)
+
+    def _restore(self, place: tuple[str, int] | None) -> None:
+        """Select the row that was selected, by section and position, not by row number."""
+        if place is None:
+            return
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(SECTION_ROLE) == place and self._actionable(item):
+                self.setCurrentRow(row)
+                return
 
     def _fit_rows(self) -> None:
         """Give each title the height its wrapped text needs at the current width.
@@ -90,70 +171,90 @@ class Sidebar(QListWidget):
         super().resizeEvent(event)
         self._fit_rows()
 
-    def _item(self, target: int | None, text: str) -> QListWidgetItem:
-        item = QListWidgetItem(text)
-        item.setToolTip(text)
-        if target is None:
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setForeground(self._muted())
-        else:
-            item.setData(ID_ROLE, target)
-        return item
-
     def _muted(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.PlaceholderText)
 
-    def show_article(self, article: Article) -> None:
-        """Fill the READ: links at once; the rest follows with ``set_related``."""
-        self._entries = {name: [(None, "Looking…")] for name in SECTIONS}
-        self._entries["In this article"] = [
-            (link.target_id, link.text if link.target_id is not None
-             else f"{link.text} — not in the library") for link in article.links]
-        self.setCurrentRow(-1)
-        self._redraw()
-
-    def set_related(self, related: Related) -> None:
-        """Show backlinks, same story and similar articles."""
-        self._entries["Linked from"] = list(related.backlinks)
-        self._entries["Same story"] = list(related.same_story)
-        self._entries["More like this"] = [(i, t) for i, t, _score in related.similar]
-        self._redraw()
+    # -- reading back (tests and accessibility) ------------------------------------------
 
     def section_titles(self, name: str) -> list[str]:
-        """The texts listed under a section (for tests and accessibility)."""
-        return [text for _target, text in self._entries[name]]
+        """The texts listed under a section."""
+        return [entry.text for entry in self._entries[name]]
 
     def section_targets(self, name: str) -> list[int | None]:
-        """The article ids listed under a section, None for unresolved links."""
-        return [target for target, _text in self._entries[name]]
+        """The article ids listed under a section, None for unresolved links and notes."""
+        return [entry.target for entry in self._entries[name]]
+
+    def current_section(self) -> str | None:
+        """The section of the selected row."""
+        place = self._place(self.currentItem())
+        return None if place is None else place[0]
+
+    # -- acting -------------------------------------------------------------------------
+
+    @staticmethod
+    def _actionable(item: QListWidgetItem) -> bool:
+        return item.data(ID_ROLE) is not None or item.data(SEARCH_ROLE) is not None
 
     def _on_activated(self, item: QListWidgetItem) -> None:
         target = item.data(ID_ROLE)
         if target is not None:
             emit(self.article_chosen, int(target))
+        elif (words := item.data(SEARCH_ROLE)) is not None:
+            emit(self.search_requested, str(words))
 
     def activate_current(self) -> bool:
-        """Open the current item's article; False when it is not a link."""
+        """Open the current row's article, or search for its words; False for neither."""
         item = self.currentItem()
-        if item is None or item.data(ID_ROLE) is None:
+        if item is None or not self._actionable(item):
             return False
         self._on_activated(item)
         return True
 
-    def focusInEvent(self, event) -> None:  # noqa: N802
-        """Start on the first link, so arrows and Enter work straight away."""
+    def jump_section(self, step: int) -> bool:
+        """Select the first row of the next (step 1) or previous (-1) section that has one."""
+        here = self.current_section()
+        order = list(SECTIONS)
+        start = order.index(here) if here in order else (-1 if step > 0 else len(order))
+        for index in range(start + step, len(order) if step > 0 else -1, step):
+            row = self._first_row(order[index])
+            if row is not None:
+                self.setCurrentRow(row)
+                return True
+        return False
+
+    def _first_row(self, section: str) -> int | None:
+        for row in range(self.count()):
+            item = self.item(row)
+            place = item.data(SECTION_ROLE)
+            if isinstance(place, tuple) and place[0] == section and self._actionable(item):
+                return row
+        return None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Ctrl+Down and Ctrl+Up move by section; the rest as any list."""
+        step = _SECTION_KEYS.get(Qt.Key(event.key()))
+        if step is not None and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.jump_section(step)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        """Start on the first row that does something, so arrows and Enter work at once."""
         super().focusInEvent(event)
         item = self.currentItem()
-        if item is None or item.data(ID_ROLE) is None:
+        if item is None or not self._actionable(item):
             for row in range(self.count()):
-                if self.item(row).data(ID_ROLE) is not None:
+                if self._actionable(self.item(row)):
                     self.setCurrentRow(row)
                     return
 
     def event(self, event: QEvent) -> bool:
         """Claim the arrow keys and Enter from the window's shortcuts while focused."""
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.key() in _OWN_KEYS and not event.modifiers():
-            event.accept()
-            return True
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            key, modifiers = Qt.Key(event.key()), event.modifiers()
+            if (key in _OWN_KEYS and not modifiers) or (
+                    key in _SECTION_KEYS and modifiers == Qt.KeyboardModifier.ControlModifier):
+                event.accept()
+                return True
         return super().event(event)

@@ -135,6 +135,12 @@ class SearchCommands:
             self.open_article(before)
         self._show_view_placeholder()
 
+    def search_for(self: MainWindow, text: str) -> None:
+        """Search for these words now (a READ: line not in the library), ready to refine."""
+        self.search_field.setText(text)
+        self._run_search()
+        self.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def clear_search(self: MainWindow) -> None:
         """Empty the field; the list and selection go back to how they were."""
         self.search_field.clear()
