@@ -51,3 +51,14 @@ def make_corpus_tool() -> Path:
     if not path.is_file():
         pytest.skip("../shared/tools/make_corpus.py is not here")
     return path
+
+
+@pytest.fixture
+def window(qtbot, library: Library, tmp_path: Path) -> Iterator[object]:
+    """The main window on a library holding the sample articles, focus in the list."""
+    from ui_support import close_window, open_window, seed
+
+    seed(library)
+    win = open_window(qtbot, library, tmp_path / "settings.ini")
+    yield win
+    close_window(win)

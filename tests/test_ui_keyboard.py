@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -15,16 +13,7 @@ from broadsheet.ui.help import ShortcutsDialog
 from broadsheet.ui.keymap import KEYMAP, MENUS
 from broadsheet.ui.main_window import MainWindow
 from broadsheet.ui.search_results import SNIPPET_ROLE, plain_snippet
-from ui_support import close_window, open_window, seed, wait_idle
-
-
-@pytest.fixture
-def window(qtbot, library: Library, tmp_path: Path):
-    """A window on the seeded library, sorted newest first, focus in the list."""
-    seed(library)
-    win = open_window(qtbot, library, tmp_path / "settings.ini")
-    yield win
-    close_window(win)
+from ui_support import wait_idle
 
 
 def press(qtbot, window: MainWindow, key: Qt.Key,

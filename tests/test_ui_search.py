@@ -15,16 +15,7 @@ from broadsheet.ui import reading_state
 from broadsheet.ui.main_window import MainWindow
 from broadsheet.ui.search_results import SNIPPET_ROLE, SearchResultsModel
 from broadsheet.ui.window_search import SEARCH_LIMIT, search_job
-from ui_support import close_window, open_window, seed, wait_idle, write_articles
-
-
-@pytest.fixture
-def window(qtbot, library: Library, tmp_path: Path):
-    """A window on the seeded library, focus in the list."""
-    seed(library)
-    win = open_window(qtbot, library, tmp_path / "settings.ini")
-    yield win
-    close_window(win)
+from ui_support import close_window, open_window, wait_idle, write_articles
 
 
 def press(qtbot, key: Qt.Key,

@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from broadsheet.core.library import Library
 from broadsheet.ui.main_window import MainWindow
 from broadsheet.ui.sidebar import LOOKING, SECTIONS
-from ui_support import close_window, open_window, seed
-
-
-@pytest.fixture
-def window(qtbot, library: Library, tmp_path: Path):
-    """A window on the seeded library."""
-    seed(library)
-    win = open_window(qtbot, library, tmp_path / "settings.ini")
-    yield win
-    close_window(win)
 
 
 def ids_by_prefix(library: Library) -> dict[str, int]:
