@@ -41,19 +41,19 @@ class ReadingCommands:
 
     def next_unread(self: MainWindow) -> None:
         """n: the next unread article; while searching, the next match."""
-        if self.step_hit(True):
-            return
-        row = self.list_view.model().unread_row(self._current_row(), True)
-        if row is None or not self.go_to_row(row):
-            self.statusBar().showMessage("No unread articles further down.", 3000)
+        self._step_unread(forward=True)
 
     def previous_unread(self: MainWindow) -> None:
         """p: the previous unread article; while searching, the previous match."""
-        if self.step_hit(False):
+        self._step_unread(forward=False)
+
+    def _step_unread(self: MainWindow, forward: bool) -> None:
+        if self.step_hit(forward):
             return
-        row = self.list_view.model().unread_row(self._current_row(), False)
+        row = self.list_view.model().unread_row(self._current_row(), forward)
         if row is None or not self.go_to_row(row):
-            self.statusBar().showMessage("No unread articles further up.", 3000)
+            where = "further down" if forward else "further up"
+            self.statusBar().showMessage(f"No unread articles {where}.", 3000)
 
     def first_article(self: MainWindow) -> None:
         """Home / g."""
