@@ -19,6 +19,16 @@ SHARED = ROOT.parent / "shared"
 REFERENCE = SEEDS / "000_6dd234b6f8e972e5.txt"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Long-running variants run only when asked for with ``-m slow``."""
+    if "slow" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="long-running variant: run with -m slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where a test's library file lives (not created yet)."""

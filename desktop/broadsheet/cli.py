@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any, NoReturn
 
 from broadsheet import __version__
 from broadsheet.core.article import Article
-from broadsheet.core.library import Library, LibraryError
+from broadsheet.core.library import Library, LibraryError, describe, explain
 from broadsheet.paths import LIBRARY_ENV, default_library
 
 COMMANDS: dict[str, str] = {
@@ -25,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "links": "every READ: link in the library",
     "stats": "totals for the library",
     "install-desktop": "add Broadsheet to this user's desktop menu (Linux)",
+    "backup": "copy the library to a backup file (next to it unless PATH says where)",
+    "restore": "put a backup in the library's place; the library it replaces is kept",
 }
 
 
@@ -99,9 +102,19 @@ def _args_list(p: argparse.ArgumentParser) -> None:
                    default="library", help="order (default: the order articles were added)")
 
 
+def _args_backup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", nargs="?", type=Path, metavar="PATH",
+                   help="the backup file, or a folder to put it in (never overwritten)")
+
+
+def _args_restore(p: argparse.ArgumentParser) -> None:
+    p.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file to restore")
+
+
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "open": _args_open, "import": _args_import, "show": _args_show, "search": _args_search,
     "related": _args_related, "list": _args_list, "install-desktop": _args_install_desktop,
+    "backup": _args_backup, "restore": _args_restore,
 }
 
 
@@ -159,6 +172,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (Failure, LibraryError) as error:
         print(f"broadsheet: {error}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as error:
+        if describe(error) is None:
+            raise
+        # Damage found past opening (a page read mid-query): the same one-line refusal.
+        print(f"broadsheet: {explain(library_path, error)}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         sys.stderr.close()  # `broadsheet list | head` is not an error
@@ -364,8 +383,28 @@ def _cmd_install_desktop(args: argparse.Namespace, library_path: Path) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace, library_path: Path) -> int:
+    from broadsheet.core.backup import back_up_file
+
+    done = back_up_file(library_path, args.path)
+    _emit(args, {"backup": str(done.path), "articles": done.articles, "bytes": done.bytes},
+          lambda: print(f"backed up {done.articles} articles to {done.path}"))
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace, library_path: Path) -> int:
+    from broadsheet.core.backup import restore
+
+    done = restore(args.backup, library_path)
+    kept = f"; the library it replaced is kept at {done.kept}" if done.kept else ""
+    _emit(args, {"restored": str(args.backup), "articles": done.articles,
+                 "kept": None if done.kept is None else str(done.kept)},
+          lambda: print(f"restored {done.articles} articles from {args.backup}{kept}"))
+    return 0
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "open": _cmd_open, "import": _cmd_import, "list": _cmd_list, "show": _cmd_show,
     "search": _cmd_search, "related": _cmd_related, "links": _cmd_links, "stats": _cmd_stats,
-    "install-desktop": _cmd_install_desktop,
+    "install-desktop": _cmd_install_desktop, "backup": _cmd_backup, "restore": _cmd_restore,
 }

@@ -7,6 +7,7 @@ import logging
 import multiprocessing
 import os
 import sqlite3
+import stat
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,7 @@ from broadsheet.core.decode import NotText, decode
 from broadsheet.core.library import Library, Prepared, describe, prepare
 from broadsheet.core.parse import parse
 from broadsheet.core.related import resolve_after_import, resolve_keys, store_sketches
-from broadsheet.core.walk import Walker, count_files, os_reason
+from broadsheet.core.walk import Walker, count_files, os_reason, printable_path
 
 log = logging.getLogger("broadsheet.import")
 
@@ -55,16 +56,23 @@ class ImportReport:
     def as_json(self) -> dict:
         """The command line's JSON shape."""
         return {"imported": self.imported, "duplicates": self.duplicates,
-                "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+                "skipped": [{"path": printable_path(s.path), "reason": s.reason}
+                            for s in self.skipped],
                 "seconds": round(self.seconds, 3)}
 
 
 def read_article(path: str, size_limit: int = DEFAULT_SIZE_LIMIT) -> Prepared:
     """Read, decode, parse and prepare one file; raises NotText or OSError with the reason."""
-    with open(path, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
+    # Non-blocking, and checked once open: a file swapped for a pipe after the walk saw it
+    # must not hang the import.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with open(fd, "rb") as handle:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotText("not a regular file")
+        size = status.st_size
         if size > size_limit:
-            raise NotText(f"too large ({_megabytes(size)}; the limit is {_megabytes(size_limit)})")
+            raise NotText(f"too large ({_sizes(size, size_limit)})")
         data = handle.read(size_limit + 1)
     if len(data) > size_limit:
         raise NotText(f"too large (over {_megabytes(size_limit)})")
@@ -76,6 +84,14 @@ def _megabytes(size: int) -> str:
     if size >= 1_000_000:
         return f"{size / 1_000_000:.1f} MB"
     return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
+
+
+def _sizes(size: int, limit: int) -> str:
+    """'6.1 MB; the limit is 5.2 MB', in bytes where rounding would make them look equal."""
+    said, allowed = _megabytes(size), _megabytes(limit)
+    if said == allowed:
+        said, allowed = f"{size:,} bytes", f"{limit:,}"
+    return f"{said}; the limit is {allowed}"
 
 
 # Below this many files the reading stays in this process: a helper process costs more.
@@ -107,7 +123,8 @@ def _read_all(paths: Iterator[str], size_limit: int) -> Iterator[tuple[str, Prep
     """
     head = list(itertools.islice(paths, _PARALLEL_FROM))
     if len(head) < _PARALLEL_FROM:
-        yield from _read_chunk(head, size_limit)
+        for path in head:  # one at a time, so progress moves with each file
+            yield path, _read_one(path, size_limit)
         return
     chunks = _chunked(itertools.chain(head, paths), _CHUNK)
     context = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
@@ -11,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -18,9 +20,12 @@ from broadsheet.core.article import Article, Link, Section
 from broadsheet.core.sketch import sketch
 from broadsheet.core.titles import title_key, unlabelled_key
 
+if TYPE_CHECKING:
+    from broadsheet.core.removal import Removal
+
 log = logging.getLogger("broadsheet.library")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FTS_COLUMNS = ("title", "summary", "author", "body")
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
@@ -39,7 +44,31 @@ _KNOWN_ERRORS = {
 
 
 class LibraryError(Exception):
-    """The library cannot be used; the message says what is wrong and what to do."""
+    """The library cannot be used; the message says what is wrong and what to do.
+
+    ``kind`` names the failure for callers that offer a way out: one of ``KINDS``.
+    """
+
+    def __init__(self, message: str, kind: str = "other") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+# What went wrong with a library file, and what the user can do about each.
+KINDS = {
+    "corrupt": "restore a backup or open a fresh library; the damaged file is left as it is",
+    "not-a-database": "check the path, or choose another library file",
+    "newer": "update Broadsheet to open it",
+    "read-only": "make the file writable (chmod u+w) or open a copy of it",
+    "locked": "close the other program or Broadsheet window using it, then try again",
+    "missing": "import articles to create it, or choose another library file",
+    "other": "check the file and the disk, or choose another library file",
+}
+_CODE_KINDS = {
+    sqlite3.SQLITE_BUSY: "locked", sqlite3.SQLITE_LOCKED: "locked",
+    sqlite3.SQLITE_READONLY: "read-only", sqlite3.SQLITE_PERM: "read-only",
+    sqlite3.SQLITE_CORRUPT: "corrupt", sqlite3.SQLITE_NOTADB: "not-a-database",
+}
 
 
 def describe(error: sqlite3.Error) -> str | None:
@@ -48,6 +77,13 @@ def describe(error: sqlite3.Error) -> str | None:
     if code is None:
         return None
     return _KNOWN_ERRORS.get(code & 0xFF)
+
+
+def explain(path: Path, error: sqlite3.Error) -> LibraryError:
+    """A LibraryError for an SQLite error on this file: what is wrong and what to do."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    kind = _CODE_KINDS.get(code, "other")
+    return LibraryError(f"{path}: {describe(error) or error}; {KINDS[kind]}", kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +135,8 @@ ORDERS = {
 class Prepared:
     """An article flattened into what its rows hold, worked out on any thread or process.
 
-    It is what crosses from the reading process to the writer, so it carries the body once
-    (not also as sections) and the raw text compressed.
+    It is what crosses from the reading process to the writer, so it carries the body once,
+    compressed, and the raw text as what it adds to the parsed fields (see ``_pack_raw``).
     """
 
     sha256: str
@@ -121,7 +157,8 @@ def prepare(article: Article, raw_text: str, encoding: str, size: int) -> Prepar
     when = a.published or a.updated
     row = (a.sha256, a.title, a.summary, a.author, a.image_credit, _iso(a.updated),
            _iso(a.published), _timestamp(when), when.date().isoformat() if when else None,
-           a.source_path, a.body, sections, zlib.compress(raw_text.encode("utf-8"), 1),
+           a.source_path, zlib.compress(a.body.encode("utf-8"), 1), sections,
+           _pack_raw(raw_text, a.title, a.summary, a.author, a.image_credit, a.body),
            encoding, size, key, alt)
     links = [(link.text, title_key(link.text), unlabelled_key(link.text), link.after_paragraph)
              for link in a.links]
@@ -134,10 +171,14 @@ class Library:
     def __init__(self, path: Path | str, *, create: bool = True) -> None:
         self.path = Path(path)
         if not create and not self.path.exists():
-            raise LibraryError(f"{self.path}: no library here")
+            raise LibraryError(f"{self.path}: no library here", "missing")
+        if self.path.is_file() and _read_only(self.path):
+            raise LibraryError(f"{self.path}: the library file is read-only; "
+                               f"{KINDS['read-only']}", "read-only")
         self.db = _connect(self.path)
         try:
-            _migrate(self.db, self.path)
+            # Where a copy was put before migrating the file; None when nothing migrated.
+            self.migration_backup = _migrate(self.db, self.path)
         except BaseException:
             self.db.close()
             raise
@@ -227,12 +268,13 @@ class Library:
         """The whole article, with its links resolved as far as the library allows."""
         row = self.db.execute(
             "SELECT id, sha256, title, summary, author, image_credit, updated, published,"
-            " source_path, body, sections FROM articles WHERE id = ?", (article_id,)
+            " source_path, body_z, sections FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             return None
-        (id_, sha, title, summary, author, credit, updated, published, path, body,
+        (id_, sha, title, summary, author, credit, updated, published, path, body_z,
          sections_json) = row
+        body = inflate(body_z)
         links = [Link(text, target, after) for text, target, after in self.db.execute(
             "SELECT text, target_id, after_paragraph FROM links WHERE from_id = ?"
             " ORDER BY position", (article_id,))]
@@ -245,8 +287,13 @@ class Library:
 
     def raw_text(self, article_id: int) -> str | None:
         """The text exactly as it was imported."""
-        row = self.db.execute("SELECT raw FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
+        row = self.db.execute(
+            "SELECT raw_z, title, summary, author, image_credit, body_z FROM articles"
+            " WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        raw_z, *fields, body_z = row
+        return _unpack_raw(raw_z, *fields, inflate(body_z))
 
     def links(self) -> Iterator[StoredLink]:
         """Every READ: link in the library, by article then position."""
@@ -275,10 +322,24 @@ class Library:
             f" ORDER BY sort_date {direction} LIMIT 1").fetchone()
         return None if row is None else row[0]
 
+    # -- removing, and putting back --------------------------------------------------------
+
+    def remove(self, ids: Iterable[int]) -> Removal:
+        """Take articles out of the library (never their files); ``restore`` undoes it."""
+        from broadsheet.core import removal  # it builds on this module
+
+        return removal.remove(self, ids)
+
+    def restore(self, snapshot: Removal) -> list[int]:
+        """Put removed articles back at their ids, with their links and state."""
+        from broadsheet.core import removal
+
+        return removal.restore(self, snapshot)
+
 
 _ARTICLE_COLUMNS = (
     "id", "sha256", "title", "summary", "author", "image_credit", "updated", "published",
-    "sort_date", "local_date", "source_path", "body", "sections", "raw", "encoding", "bytes",
+    "sort_date", "local_date", "source_path", "body_z", "sections", "raw_z", "encoding", "bytes",
     "title_key", "title_alt_key", "imported_at",  # prepare() builds rows in this order
 )
 _LINK_COLUMNS = ("from_id", "position", "text", "key", "alt_key", "after_paragraph",
@@ -295,14 +356,49 @@ def _insert_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
         conn.execute(head + ",".join([one] * len(chunk)), [v for row in chunk for v in row])
 
 
+def inflate(body_z: bytes | None) -> str:
+    """A stored body as text (bodies are kept zlib-compressed)."""
+    return zlib.decompress(body_z).decode("utf-8") if body_z else ""
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the schema uses: every connection to a library needs them.
+
+    The full-text index reads bodies through the ``articles_text`` view, which inflates them.
+    """
+    conn.create_function("inflate", 1, inflate, deterministic=True)
+    # Some builds distrust application functions used in views and triggers by default.
+    conn.execute("PRAGMA trusted_schema = ON")
+
+
+def _raw_dictionary(title: str, summary: str | None, author: str | None,
+                    credit: str | None, body: str) -> bytes:
+    # The raw text is mostly these fields again: given them as a preset dictionary, zlib
+    # stores little more than the page furniture (6% of the raw size instead of 53%).
+    return "\n".join((title, summary or "", author or "", credit or "", body)).encode("utf-8")
+
+
+def _pack_raw(raw: str, title: str, summary: str | None, author: str | None,
+              credit: str | None, body: str) -> bytes:
+    packer = zlib.compressobj(1, zdict=_raw_dictionary(title, summary, author, credit, body))
+    return packer.compress(raw.encode("utf-8")) + packer.flush()
+
+
+def _unpack_raw(raw_z: bytes, title: str, summary: str | None, author: str | None,
+                credit: str | None, body: str) -> str:
+    unpacker = zlib.decompressobj(zdict=_raw_dictionary(title, summary, author, credit, body))
+    return (unpacker.decompress(raw_z) + unpacker.flush()).decode("utf-8")
+
+
 def _connect(path: Path) -> sqlite_utils.Database:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=5)
+        register_functions(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
     except sqlite3.Error as error:
-        raise LibraryError(f"{path}: {describe(error) or error}") from error
+        raise explain(path, error) from error
     except OSError as error:
         raise LibraryError(f"{path}: cannot create the library folder ({error.strerror})") \
             from error
@@ -317,22 +413,44 @@ def _use_wal(db: sqlite_utils.Database, path: Path) -> None:
         log.info("%s: journal mode is %s, not WAL", path, mode)
 
 
-def _migrate(db: sqlite_utils.Database, path: Path) -> None:
+def _read_only(path: Path) -> bool:
+    # No write bit at all counts too: someone marked it read-only, even for root.
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+
+
+def _migrate(db: sqlite_utils.Database, path: Path) -> Path | None:
+    """Bring the file to SCHEMA_VERSION; returns the backup taken first, if there was data."""
+    copy = None
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise LibraryError(
                 f"{path}: made by a newer Broadsheet (library version {version}, this one"
-                f" reads up to {SCHEMA_VERSION}); update Broadsheet to open it")
+                f" reads up to {SCHEMA_VERSION}); update Broadsheet to open it", "newer")
         if version == 0 and db.table_names() and "articles" not in db.table_names():
-            raise LibraryError(f"{path}: an SQLite database, but not a Broadsheet library")
+            raise LibraryError(f"{path}: an SQLite database, but not a Broadsheet library; "
+                               f"{KINDS['not-a-database']}", "not-a-database")
+        if version < SCHEMA_VERSION and "articles" in db.table_names():
+            from broadsheet.core import backup  # it builds on this module
+
+            copy = backup.back_up(db.conn, backup.backup_path(path, version)).path
+            log.warning("%s: copied to %s before updating it to version %d",
+                        path, copy, SCHEMA_VERSION)
         _use_wal(db, path)
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with db.atomic():
                 _MIGRATIONS[target](db)
                 db.execute(f"PRAGMA user_version = {target}")
+        if copy is not None and _SHRINKS & set(range(version + 1, SCHEMA_VERSION + 1)):
+            log.warning("%s: compacting the updated library", path)
+            db.execute("VACUUM")  # hand back the space the old layout took
     except sqlite3.Error as error:
-        raise LibraryError(f"{path}: {describe(error) or error}") from error
+        failure = explain(path, error)
+        if copy is not None:
+            failure = LibraryError(f"{failure}; the library as it was is copied at {copy}",
+                                   failure.kind)
+        raise failure from error
+    return copy
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -388,7 +506,49 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     db.execute("CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row')")
 
 
-_MIGRATIONS = {1: _create_v1}
+def _to_v2(db: sqlite_utils.Database) -> None:
+    """Bodies and raw texts compressed: the library shrinks from about 3 to 1.5 times the text.
+
+    The full-text index then reads bodies through a view that inflates them, and is rebuilt
+    from it (the text it indexes is unchanged).
+    """
+    conn = db.conn
+    conn.execute("DROP TABLE IF EXISTS articles_vocab")
+    for trigger in ("articles_ai", "articles_ad", "articles_au"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    conn.execute("DROP TABLE IF EXISTS articles_fts")
+    conn.execute("ALTER TABLE articles ADD COLUMN body_z BLOB NOT NULL DEFAULT x''")
+    conn.execute("ALTER TABLE articles ADD COLUMN raw_z BLOB NOT NULL DEFAULT x''")
+    rows = conn.execute("SELECT id, body, raw, title, summary, author, image_credit"
+                        " FROM articles ORDER BY id")
+    while batch := rows.fetchmany(1000):
+        conn.executemany("UPDATE articles SET body_z = ?, raw_z = ? WHERE id = ?", [
+            (zlib.compress(body.encode("utf-8"), 1),
+             _pack_raw(zlib.decompress(raw).decode("utf-8"), title, summary, author, credit,
+                       body), id_)
+            for id_, body, raw, title, summary, author, credit in batch])
+    conn.execute("ALTER TABLE articles DROP COLUMN body")
+    conn.execute("ALTER TABLE articles DROP COLUMN raw")
+    conn.execute("CREATE VIEW articles_text AS SELECT id, title, summary, author,"
+                 " inflate(body_z) AS body FROM articles")
+    columns = ", ".join(FTS_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in FTS_COLUMNS[:-1]) + ", inflate(old.body_z)"
+    new = ", ".join(f"new.{c}" for c in FTS_COLUMNS[:-1]) + ", inflate(new.body_z)"
+    conn.execute(f"CREATE VIRTUAL TABLE articles_fts USING fts5 ({columns},"
+                 f" content='articles_text', content_rowid='id', tokenize='{FTS_TOKENIZE}')")
+    delete = (f"INSERT INTO articles_fts (articles_fts, rowid, {columns})"
+              f" VALUES ('delete', old.id, {old});")
+    insert = f"INSERT INTO articles_fts (rowid, {columns}) VALUES (new.id, {new});"
+    # One statement each: executescript would commit the migration's transaction.
+    for name, when, steps in (("articles_ai", "INSERT", insert), ("articles_ad", "DELETE", delete),
+                              ("articles_au", "UPDATE", delete + " " + insert)):
+        conn.execute(f"CREATE TRIGGER {name} AFTER {when} ON articles BEGIN {steps} END")
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+    conn.execute("CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row')")
+
+
+_MIGRATIONS = {1: _create_v1, 2: _to_v2}
+_SHRINKS = {2}  # migrations after which the file is worth compacting
 
 
 def _rebuild_sections(body: str, layout: list[list]) -> list[Section]:

@@ -9,6 +9,7 @@ from enum import Enum
 
 from broadsheet.core.article import Article, Link, Section, content_hash
 from broadsheet.core.dates import parse_date
+from broadsheet.core.walk import printable_path
 
 _LINK = re.compile(
     r"(?:also\s+read|read\s+more|read\s+also|read|related|see\s+also)\s*:\s*(?P<text>\S.*)",
@@ -164,6 +165,8 @@ def _title_from(first: str) -> tuple[str, bool]:
 
 def parse(text: str, source_path: str | None = None) -> Article:
     """Parse one article's text; never raises, whatever the text."""
+    if source_path is not None:
+        source_path = printable_path(source_path)
     found: list[_Furniture] = []
     paragraphs: list[str] = []
     block: list[str] = []

@@ -159,7 +159,7 @@ def _top_id(library: Library) -> int:
 def similar_ids(library: Library, article_id: int, limit: int = 8,
                 exclude: Collection[int] = ()) -> list[tuple[int, float]]:
     """(id, cosine) of the articles most like this one, best first; never itself or exclude."""
-    row = library.db.execute("SELECT title, summary, body FROM articles WHERE id = ?",
+    row = library.db.execute("SELECT title, summary, body FROM articles_text WHERE id = ?",
                              (article_id,)).fetchone()
     if row is None:
         return []
@@ -218,5 +218,5 @@ def _texts(library: Library, ids: list[int]) -> list[tuple[int, str, str, str]]:
     if not ids:
         return []
     return library.db.execute(
-        "SELECT id, title, summary, substr(body, 1, ?) FROM articles"
+        "SELECT id, title, summary, substr(body, 1, ?) FROM articles_text"
         f" WHERE id IN ({','.join('?' * len(ids))})", (POOL_CHARS, *ids)).fetchall()

@@ -37,6 +37,8 @@ class Walker:
             return
         if stat.S_ISDIR(info.st_mode):
             yield from self._folder(str(path), info)
+        elif not stat.S_ISREG(info.st_mode):
+            self._skip(str(path), _special_reason(info.st_mode))
         elif _wanted(path.name):
             yield str(path)
         else:
@@ -59,7 +61,9 @@ class Walker:
     def _entry(self, entry: os.DirEntry) -> Iterator[str]:
         try:
             is_dir = entry.is_dir()
-            child_info = entry.stat() if is_dir else None
+            # Opening a pipe or a device would wait or read forever: only plain files pass.
+            # is_file() costs no system call for a plain file; stat() finds out what else.
+            child_info = entry.stat() if is_dir or not entry.is_file() else None
         except OSError as error:
             self._skip(entry.path, os_reason(error))
             return
@@ -67,6 +71,8 @@ class Walker:
             yield from self._folder(entry.path, child_info)
         elif os.path.abspath(entry.path) in self.ignore:
             return
+        elif child_info is not None:
+            self._skip(entry.path, _special_reason(child_info.st_mode))
         elif _wanted(entry.name):
             yield entry.path
         else:
@@ -94,8 +100,29 @@ def _wanted(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in TEXT_SUFFIXES
 
 
+_SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
+                  (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _special_reason(mode: int) -> str:
+    kind = next((what for test, what in _SPECIAL_KINDS if test(mode)), "an unusual kind")
+    return f"not a regular file ({kind})"
+
+
 def _unwanted_reason(name: str) -> str:
     return f"not a text article ({os.path.splitext(name)[1].lower()} file)"
+
+
+def printable_path(path: str) -> str:
+    """A path as text that can be stored and shown: bytes that are not UTF-8 become U+FFFD.
+
+    The OS hands such names over as lone surrogates, which SQLite and stdout refuse.
+    """
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that did not come from the file system
+        raw = path.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
 
 
 def os_reason(error: OSError) -> str:

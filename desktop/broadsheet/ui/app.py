@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
 
 from broadsheet.core.library import Library, LibraryError
 from broadsheet.ui.resources import icon_files, resource
@@ -40,18 +40,31 @@ def application() -> QApplication:
 
 
 def app_icon() -> QIcon:
-    """The newspaper icon, at every size we ship."""
+    """The newspaper icon from every PNG size we ship: real pixels at any density up to 256."""
     icon = QIcon()
+    # Pixmaps, not files: with the PNGs added as files, Qt 6.11 hands out the 32 px image
+    # for every size asked at a device pixel ratio of 2; with the SVG added too, or first,
+    # all PNG sizes but one are dropped. The SVG serves only when no PNG is there.
     for path in icon_files():
-        icon.addFile(str(path))
+        if path.suffix == ".png":
+            icon.addPixmap(QPixmap(str(path)))
+    if icon.isNull():
+        for path in icon_files():
+            icon.addFile(str(path))
     return icon
 
 
-def _refuse(message: str) -> None:
-    """Say why the library cannot be opened: on stderr, and in a dialog someone can see."""
-    print(f"broadsheet: {message}", file=sys.stderr)
-    if QGuiApplication.platformName() not in HEADLESS:
-        QMessageBox.critical(None, "Broadsheet cannot open the library", message)
+def _refuse(path: Path, error: LibraryError) -> Library | None:
+    """Say why the library cannot be opened; returns the library the user opened instead.
+
+    Always on stderr; with a display, in a dialog offering a fresh library or a backup.
+    """
+    print(f"broadsheet: {error}", file=sys.stderr)
+    if QGuiApplication.platformName() in HEADLESS:
+        return None
+    from broadsheet.ui.library_problem import recover
+
+    return recover(path, error)
 
 
 def _close_on_signals(window: QWidget) -> None:
@@ -81,8 +94,10 @@ def run(library_path: Path, paths: list[Path]) -> int:
     try:
         library = Library(library_path)
     except LibraryError as error:
-        _refuse(str(error))
-        return 1
+        chosen = _refuse(library_path, error)
+        if chosen is None:
+            return 1
+        library, library_path = chosen, chosen.path
     from broadsheet.ui.main_window import MainWindow  # after QApplication exists
 
     server = InstanceServer(library_path)

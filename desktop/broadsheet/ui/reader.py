@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QFontMetricsF, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtCore import QByteArray, QUrl, Signal
+from PySide6.QtGui import QFontMetricsF, QImage, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from broadsheet.core.article import Article
@@ -13,28 +13,24 @@ from broadsheet.ui.article_html import article_html, article_id_from
 from broadsheet.ui.link_places import link_places
 from broadsheet.ui.locale_dates import long_datetime
 from broadsheet.ui.signals import emit
+from broadsheet.ui.theme import INKS
+from broadsheet.ui.typography import Typography, families, reader_css
 
 log = logging.getLogger("broadsheet.ui.reader")
 
-BASE_POINT_SIZE = 12.0
-ZOOM_STEPS = (-4, 8)  # smallest and largest steps from the base size
-COLUMN_CHARS = 72  # a comfortable line length for reading
-STYLE = """
-h1.title { font-size: 160%; font-weight: 700; margin-bottom: 8px; }
-p { line-height: 150%; margin-top: 0px; margin-bottom: 14px; }
-p.summary { font-size: 112%; font-style: italic; margin-bottom: 12px; }
-p.byline { font-size: 88%; color: #6b6b6b; margin-bottom: 2px; }
-p.credit { font-size: 82%; color: #858585; margin-bottom: 4px; }
-h2 { font-size: 118%; font-weight: 700; margin-top: 18px; margin-bottom: 8px; }
-h2.also { font-size: 100%; color: #6b6b6b; }
-p.readlink { margin-left: 18px; margin-bottom: 14px; font-size: 95%; }
-span.label { font-weight: 700; color: #a3262a; font-size: 80%; }
-span.missing { color: #6b6b6b; }
-span.note { color: #858585; font-size: 85%; }
-a { text-decoration: none; }
-"""
+ZOOM_STEPS = (-8, 30)  # steps of 10% from the normal size: down to ~45%, up to ~17 times
 EMPTY_HTML = ('<p style="color:#858585; margin-top: 40px" align="center">'
               "Choose an article from the list.</p>")
+
+
+def refusal(kind: int) -> object:
+    """An empty resource of the kind asked for, which QTextDocument takes as the answer."""
+    if kind == QTextDocument.ResourceType.ImageResource.value:
+        return QImage()
+    if kind in (QTextDocument.ResourceType.StyleSheetResource.value,
+                QTextDocument.ResourceType.HtmlResource.value):
+        return ""
+    return QByteArray()
 
 
 class ReaderView(QTextBrowser):
@@ -50,7 +46,9 @@ class ReaderView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
-        self.document().setDefaultStyleSheet(STYLE)
+        self.typography = Typography()
+        self.document().setDefaultStyleSheet(reader_css(self.typography, INKS["light"]))
+        self._html = ""
         self.anchorClicked.connect(self._on_anchor)
         self.zoom_step = 0
         self.article_id: int | None = None
@@ -60,9 +58,13 @@ class ReaderView(QTextBrowser):
         self.show_nothing()
 
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802
-        """Nothing is ever fetched: no images, no stylesheets, local or remote."""
+        """Only resources bundled into the program (qrc:) load; nothing local or remote."""
+        if name.scheme() == "qrc":
+            return super().loadResource(kind, name)
         log.debug("refused to load resource %s", name.toString())
-        return None
+        # An empty value, not None: on None QTextDocument reads local files (and data:
+        # URLs) by itself.
+        return refusal(kind)
 
     def show_article(self, article: Article) -> None:
         """Render an article from the top."""
@@ -75,7 +77,18 @@ class ReaderView(QTextBrowser):
         self.article_id = None
         self._set_html(EMPTY_HTML)
 
+    def set_look(self, typography: Typography, css: str) -> None:
+        """New typography and stylesheet: the open article is set again where it was."""
+        # An article not laid out yet may still be waiting to scroll to where it was left.
+        position = self._pending if self._pending is not None else self.position()
+        self.typography = typography
+        self.document().setDefaultStyleSheet(css)
+        self._apply_font()
+        self._set_html(self._html)
+        self.set_position(position)
+
     def _set_html(self, html: str) -> None:
+        self._html = html
         self._pending = None
         self.setHtml(html)
         # The text cursor decides where a relayout scrolls to: keep it at the top.
@@ -129,9 +142,8 @@ class ReaderView(QTextBrowser):
 
     def _apply_font(self) -> None:
         font = self.document().defaultFont()
-        font.setFamilies(["Georgia", "Charter", "Source Serif Pro", "DejaVu Serif",
-                          "Noto Serif", "Times New Roman", "serif"])
-        font.setPointSizeF(BASE_POINT_SIZE * (1.1 ** self.zoom_step))
+        font.setFamilies(families(self.typography))
+        font.setPointSizeF(self.typography.size * (1.1 ** self.zoom_step))
         self.document().setDefaultFont(font)
         self._fit_column()
 
@@ -139,7 +151,7 @@ class ReaderView(QTextBrowser):
         """Centre a column of comfortable width; wide windows get wide margins, not long lines."""
         document: QTextDocument = self.document()
         width = self.viewport().width()
-        line = QFontMetricsF(document.defaultFont()).averageCharWidth() * COLUMN_CHARS
+        line = QFontMetricsF(document.defaultFont()).averageCharWidth() * self.typography.measure
         side = max((width - line) / 2, 24.0)
         frame = document.rootFrame()
         layout = frame.frameFormat()

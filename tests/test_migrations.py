@@ -1,0 +1,143 @@
+"""Opening a library of every earlier schema version: the data survives, a backup comes first.
+
+Each tests/schemas/vN.sql is a frozen library of version N (schema and a few rows) made by
+that version of Broadsheet; a new schema version adds its file, and these tests run on it.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from broadsheet.core.backup import MARK, find_backups, restore
+from broadsheet.core.library import SCHEMA_VERSION, Library, LibraryError, register_functions
+from broadsheet.core.search import search
+from broadsheet.ui import reading_state, saved_searches
+
+SCHEMAS = sorted((Path(__file__).parent / "schemas").glob("v*.sql"),
+                 key=lambda p: int(p.stem[1:]))
+TITLES = ["Harbour tolls to rise", "Storm closes the harbour road",
+          "Lighthouse keeper retires after forty years"]
+
+
+def build(script: Path, path: Path, version: int | None = None) -> Path:
+    """A library file made from a frozen script, its version stamp optionally rewritten."""
+    with closing(sqlite3.connect(path)) as conn:
+        register_functions(conn)  # the SQL functions a schema's triggers may call
+        conn.executescript(script.read_text(encoding="utf-8"))
+        if version is not None:
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
+    return path
+
+
+def version_of(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def titles_in(path: Path) -> list[str]:
+    with closing(sqlite3.connect(path)) as conn:
+        return [row[0] for row in conn.execute("SELECT title FROM articles ORDER BY id")]
+
+
+def test_every_earlier_schema_version_has_a_frozen_library() -> None:
+    # The current version's file is written with tests/schemas/freeze.py when it is new.
+    versions = [int(p.stem[1:]) for p in SCHEMAS]
+    assert versions[:SCHEMA_VERSION - 1] == list(range(1, SCHEMA_VERSION))
+    assert versions[-1] <= SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("script", SCHEMAS, ids=lambda p: p.stem)
+def test_opening_an_earlier_library_keeps_its_data(script: Path, tmp_path: Path) -> None:
+    version = int(script.stem[1:])
+    path = build(script, tmp_path / "library.db")
+    with Library(path) as library:
+        assert version_of(path) == SCHEMA_VERSION
+        assert [r.title for r in library.rows()] == TITLES
+        harbour = library.get(1)
+        assert harbour is not None
+        assert harbour.author == "Jane Doe"
+        assert harbour.published is not None
+        assert harbour.published.year == 2021
+        assert [(link.text, link.target_id) for link in harbour.links] == [
+            ("Storm closes the harbour road", 2), ("A story that is not in this library", None)]
+        assert library.backlinks(1) == [(2, "Storm closes the harbour road")]
+        assert [hit.id for hit in search(library, "lighthouse")] == [3]
+        state = reading_state.get(library, 1)
+        assert (state.read, state.starred, state.position) == (True, True, 0.25)
+        assert [(s.name, s.query) for s in saved_searches.saved(library, counts=False)] == [
+            ("harbour", "harbour -storm")]
+        taken = library.migration_backup
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    if version == SCHEMA_VERSION:
+        assert taken is None
+        assert find_backups(path) == []
+    else:
+        assert taken is not None
+        assert find_backups(path) == [taken]
+        assert taken.name.startswith(f"library.db{MARK}v{version}-")
+        assert version_of(taken) == version
+        assert titles_in(taken) == TITLES
+
+
+def test_a_new_library_takes_no_backup(tmp_path: Path) -> None:
+    with Library(tmp_path / "library.db") as library:
+        assert library.migration_backup is None
+    assert find_backups(tmp_path / "library.db") == []
+
+
+def test_a_failed_migration_leaves_the_library_and_names_its_backup(tmp_path: Path) -> None:
+    # Articles but no version stamp: an update is due, and this one cannot be applied.
+    path = build(SCHEMAS[0], tmp_path / "library.db", version=0)
+    with pytest.raises(LibraryError) as caught:
+        Library(path)
+    (backup,) = find_backups(path)
+    assert str(backup) in str(caught.value)
+    assert re.match(rf"library\.db{re.escape(MARK)}v0-\d{{8}}T\d{{6}}$", backup.name)
+    assert titles_in(backup) == TITLES
+    assert (version_of(path), titles_in(path)) == (0, TITLES)
+
+
+@pytest.mark.parametrize("script", SCHEMAS, ids=lambda p: p.stem)
+def test_restoring_a_backup_of_an_earlier_version_updates_it(script: Path,
+                                                             tmp_path: Path) -> None:
+    old = build(script, tmp_path / "old-backup.db")
+    before = old.read_bytes()
+    path = tmp_path / "library.db"
+    Library(path).close()
+    done = restore(old, path)
+    assert done.articles == len(TITLES)
+    assert done.kept is not None
+    assert find_backups(path) == [done.kept]
+    assert version_of(path) == SCHEMA_VERSION
+    with Library(path) as library:
+        assert library.migration_backup is None  # restored already updated
+        assert [r.title for r in library.rows()] == TITLES
+    assert old.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_the_raw_texts_and_bodies_of_a_version_1_library_survive_compression(
+        tmp_path: Path) -> None:
+    import zlib
+
+    path = build(SCHEMAS[0], tmp_path / "library.db")
+    with closing(sqlite3.connect(path)) as conn:
+        before = {i: (zlib.decompress(raw).decode("utf-8"), body) for i, raw, body in
+                  conn.execute("SELECT id, raw, body FROM articles")}
+    with Library(path) as library:
+        for article_id, (raw, body) in before.items():
+            assert library.raw_text(article_id) == raw
+            article = library.get(article_id)
+            assert article is not None
+            assert article.body == body
+    with closing(sqlite3.connect(path)) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+    assert {"body", "raw"}.isdisjoint(columns)
+    assert {"body_z", "raw_z"} <= columns
