@@ -47,23 +47,32 @@ def big(library: Library, tmp_path: Path) -> Library:
     return library
 
 
-def test_rows_are_read_a_page_at_a_time(big: Library) -> None:
+def test_every_row_is_counted_but_only_the_pages_shown_are_read(big: Library) -> None:
     model = ArticleListModel(big)
-    assert model.rowCount() == 0
-    assert model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == PAGE
-    model.fetchMore()
-    model.fetchMore()
     assert model.rowCount() == PAGE * 2 + 37 == model.total()
-    assert not model.canFetchMore()
+    assert model.pages_held() == 0
+    expected = [r.id for r in big.iter_rows("newest")]
+    assert model.index(PAGE + 5, 0).data(ID_ROLE) == expected[PAGE + 5]
+    assert model.pages_held() == 1
 
 
-def test_reaching_a_far_row_loads_up_to_it(big: Library) -> None:
+def test_the_last_row_is_read_without_the_rows_before_it(big: Library) -> None:
     model = ArticleListModel(big)
-    assert model.ensure_loaded(PAGE + 5)
-    assert PAGE + 5 < model.rowCount() <= PAGE * 2 + 37
-    assert not model.ensure_loaded(PAGE * 5)
+    last = model.total() - 1
+    assert model.ensure_loaded(last)
+    assert model.pages_held() == 1
+    assert model.article_id(last) == next(big.iter_rows("oldest")).id
+    assert not model.ensure_loaded(last + 1)
+
+
+def test_only_the_latest_pages_are_kept(big: Library) -> None:
+    model = ArticleListModel(big)
+    model.kept_pages = 2
+    expected = [r.id for r in big.iter_rows("newest")]
+    for row in (0, PAGE, PAGE * 2, 0):
+        assert model.article_id(row) == expected[row]
+    assert model.pages_held() == 2
+    assert model.row_of(expected[PAGE + 1]) == PAGE + 1  # found again when not held
 
 
 @pytest.mark.parametrize("column", COLUMNS)
@@ -103,3 +112,23 @@ def test_unread_rows_are_bold_and_found_in_order(library: Library) -> None:
     assert model.index(3, 0).data(ID_ROLE) == ids[3]
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None
+
+
+@pytest.mark.parametrize("column", COLUMNS)
+@pytest.mark.parametrize("descending", [False, True])
+def test_rows_and_next_unread_agree_with_the_whole_list(library: Library, column: str,
+                                                        descending: bool) -> None:
+    # The seeds have articles without an author or a date: those sort as NULLs do.
+    seed(library)
+    model = ArticleListModel(library, Sort(column, descending))
+    shown = all_ids(model)
+    assert [model.row_of(i) for i in shown] == list(range(len(shown)))
+    read = (1, 4, 5, 9)
+    for row in read:
+        reading_state.set_read(library, shown[row], True)
+    model.refresh()
+    unread = [r for r in range(len(shown)) if r not in read]
+    for after in range(-1, len(shown) + 1):
+        assert model.unread_row(after) == next((r for r in unread if r > after), None)
+        assert model.unread_row(after, forward=False) == next(
+            (r for r in reversed(unread) if r < after), None)

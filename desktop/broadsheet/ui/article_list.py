@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -25,11 +28,21 @@ COLUMNS = ("title", "date", "author")
 HEADERS = ("Title", "Date", "Author")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200
+KEPT_PAGES = 64  # pages of rows held at once: 12,800 rows, a few MB
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
+                    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole, ID_ROLE})
 
 
 class ArticleListModel(QAbstractTableModel):
-    """Rows read from the library a page at a time; read state cached alongside."""
+    """Every article as a row, read from the library a page at a time when first shown.
+
+    The model is sparse: it knows how many rows there are and reads the page around any
+    row asked for (End on a million articles reads one page, not all of them), keeping the
+    most recently used pages. Read state is cached alongside.
+    """
+
+    kept_pages = KEPT_PAGES
 
     def __init__(self, library: Library, sort: Sort | None = None, parent=None,
                  view: View = ALL) -> None:
@@ -37,8 +50,9 @@ class ArticleListModel(QAbstractTableModel):
         self.library = library
         self.sort_by = sort or Sort()
         self.view = view
-        self._rows: list[ArticleRow] = []
-        self._loaded: set[int] = set()
+        self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
+        self._row_of: dict[int, int] = {}  # article id -> row, for the pages held
+        self._dates: dict[int, str] = {}  # article id -> its date as the list shows it
         self._states: dict[int, State] = {}
         self._total = listing.count(library, view)
         self._bold = QFont()
@@ -47,8 +61,8 @@ class ArticleListModel(QAbstractTableModel):
     # -- Qt model interface ------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        """Rows loaded so far (the view asks for more as it scrolls)."""
-        return 0 if parent.isValid() else len(self._rows)
+        """Every row of the list, read or not."""
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         """Title, date, author."""
@@ -56,12 +70,19 @@ class ArticleListModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """What one cell shows."""
-        if not index.isValid() or index.row() >= len(self._rows):
+        if role not in _ROLES or not index.isValid():
+            return None  # Qt asks a dozen roles per cell on every paint: most answer nothing
+        row = self._row(index.row())
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.title, short_date(row.published), row.author or "")[column]
+            if column == DATE:
+                shown = self._dates.get(row.id)
+                if shown is None:  # formatting a date is the costliest part of a paint
+                    shown = self._dates[row.id] = short_date(row.published)
+                return shown
+            return row.title if column == TITLE else row.author or ""
         if role == Qt.ItemDataRole.FontRole and not self.state(row.id).read:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -80,27 +101,6 @@ class ArticleListModel(QAbstractTableModel):
             return HEADERS[section]
         return None
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        """True while rows remain beyond the loaded pages."""
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
-        """Load the next page."""
-        if not parent.isValid():
-            self._load(PAGE)
-
-    def _load(self, count: int) -> None:
-        start = len(self._rows)
-        batch = listing.page(self.library, self.sort_by, start, count, self._total, self.view)
-        if not batch:
-            self._total = start  # the library shrank under us
-            return
-        self._states.update(reading_state.flags(self.library, (r.id for r in batch)))
-        self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
-        self._rows.extend(batch)
-        self._loaded.update(r.id for r in batch)
-        self.endInsertRows()
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-read the list in a new order."""
         if not 0 <= column < len(COLUMNS):
@@ -110,10 +110,43 @@ class ArticleListModel(QAbstractTableModel):
             self.sort_by = wanted
             self.refresh()
 
+    # -- pages ---------------------------------------------------------------------
+
+    def _row(self, row: int) -> ArticleRow | None:
+        if not 0 <= row < self._total:
+            return None
+        number = row // PAGE
+        rows = self._pages.get(number)
+        if rows is None:
+            rows = self._load(number)
+        else:
+            self._pages.move_to_end(number)
+        offset = row - number * PAGE
+        return rows[offset] if offset < len(rows) else None
+
+    def _load(self, number: int) -> list[ArticleRow]:
+        first = number * PAGE
+        rows = listing.page(self.library, self.sort_by, first, PAGE, self._total, self.view)
+        for article_id, state in reading_state.flags(self.library, (r.id for r in rows)).items():
+            # A change shown here but not yet written by the worker wins over the library.
+            self._states.setdefault(article_id, state)
+        self._pages[number] = rows
+        self._row_of.update((r.id, first + i) for i, r in enumerate(rows))
+        while len(self._pages) > self.kept_pages:
+            _, dropped = self._pages.popitem(last=False)
+            for item in dropped:
+                self._row_of.pop(item.id, None)
+                self._dates.pop(item.id, None)
+        return rows
+
+    def pages_held(self) -> int:
+        """How many pages of rows are in memory (at most ``kept_pages``)."""
+        return len(self._pages)
+
     # -- for the window ------------------------------------------------------------
 
     def total(self) -> int:
-        """How many articles the list holds, loaded or not."""
+        """How many articles the list holds."""
         return self._total
 
     def set_view(self, name: str) -> None:
@@ -122,51 +155,49 @@ class ArticleListModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read after an import or a new order, loading as many rows as before."""
-        keep = max(len(self._rows), PAGE)
+        """Re-read after an import, a new order or a new view; pages load again as shown."""
         self.beginResetModel()
         self._total = listing.count(self.library, self.view)
-        self._rows = []
-        self._loaded = set()
+        self._pages.clear()
+        self._row_of = {}
+        self._dates = {}
         self._states = {}
         self.endResetModel()
-        if self._total:
-            self._load(min(keep, self._total))
 
     def article_id(self, row: int) -> int | None:
-        """The article shown at a row, if loaded."""
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        """The article shown at a row."""
+        found = self._row(row)
+        return None if found is None else found.id
 
     def ensure_loaded(self, row: int) -> bool:
-        """Load pages until ``row`` exists; False when the list is shorter."""
-        if row >= len(self._rows) and self.canFetchMore():
-            # One query up to the row (rounded to a page) rather than a page at a time.
-            wanted = row + 1 - len(self._rows)
-            self._load(-(-wanted // PAGE) * PAGE)
-        return 0 <= row < len(self._rows)
+        """Read the page holding ``row``; False when the list is shorter."""
+        return self._row(row) is not None
 
     def row_of(self, article_id: int) -> int | None:
-        """The row of an article, loading pages up to it."""
-        for row, item in enumerate(self._rows):
-            if item.id == article_id:
-                return row
+        """The row of an article, or None when it is not in the list."""
+        row = self._row_of.get(article_id)
+        if row is not None:
+            return row
         row = listing.row_of(self.library, self.sort_by, article_id, self._total, self.view)
         return row if row is not None and self.ensure_loaded(row) else None
 
     def unread_row(self, after: int, forward: bool = True) -> int | None:
         """The nearest unread row from ``after``, trusting changes not yet written."""
         while True:
-            row = listing.unread_row(self.library, self.sort_by, after, self._total, forward,
-                                     self.view)
-            if row is None or not self.ensure_loaded(row):
+            anchor = self.article_id(after) if 0 <= after < self._total else None
+            if anchor is None and (after >= 0 if forward else after < self._total):
+                return None  # past the end it walks from
+            found = listing.unread_near(self.library, self.sort_by, anchor, forward, self.view)
+            row = None if found is None else self.row_of(found)
+            if row is None:
                 return None
-            if not self.state(self._rows[row].id).read:
+            if not self.state(found).read:
                 return row
             after = row  # marked read here, not yet on disk: keep looking
 
     def knows(self, article_id: int) -> bool:
-        """True when ``state`` is the truth for this article (its row is loaded)."""
-        return article_id in self._loaded or article_id in self._states
+        """True when ``state`` is the truth for this article (its row is held)."""
+        return article_id in self._row_of or article_id in self._states
 
     def state(self, article_id: int) -> State:
         """Reading state as the list knows it."""
@@ -175,12 +206,12 @@ class ArticleListModel(QAbstractTableModel):
     def set_state(self, article_id: int, state: State) -> None:
         """Show a changed reading state (the caller writes it to the library)."""
         self._states[article_id] = state
-        for row, item in enumerate(self._rows):
-            if item.id == article_id:
-                if self.view.name != "all" and article_id not in self.view.kept:
-                    self.view = View(self.view.name, self.view.kept | {article_id})
-                emit(self.dataChanged, self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-                return
+        row = self._row_of.get(article_id)
+        if row is None:
+            return
+        if self.view.name != "all" and article_id not in self.view.kept:
+            self.view = View(self.view.name, self.view.kept | {article_id})
+        emit(self.dataChanged, self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
 
 class ArticleListView(QTableView):
@@ -208,15 +239,27 @@ class ArticleListView(QTableView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setSortingEnabled(True)
+        # Opaque, a scroll by one row moves the pixels and paints one new row; otherwise every
+        # j at the foot of the list repaints all of it (8 ms a time). paintEvent fills first.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def setModel(self, model) -> None:  # noqa: N802
         """Attach a model and follow its current row."""
         super().setModel(model)
         header = self.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        lines = getattr(model, "lines", 1)  # search results add a snippet line
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * lines + 10)
+        self._fit_rows()
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
+
+    def _fit_rows(self) -> None:
+        lines = getattr(self.model(), "lines", 1)  # search results add a snippet line
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * lines + 10)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Rows as tall as a new text size needs."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows()
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -231,6 +274,10 @@ class ArticleListView(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         """The rows; or, when there are none, the placeholder."""
+        background = QPainter(self.viewport())
+        background.fillRect(event.rect(), self.viewport().palette().brush(
+            self.viewport().backgroundRole()))
+        background.end()
         super().paintEvent(event)
         model = self.model()
         if not self.placeholder or model is None or model.rowCount() > 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,11 @@ from broadsheet.ui.signals import emit
 log = logging.getLogger("broadsheet.ui.query")
 
 Job = Callable[[Library], Any]
+# While a worker runs Python (more like this weighs words for ~20 ms), every call Qt makes
+# into Python on the UI thread (a model's data(), a paint) waits for the GIL, by default up
+# to 5 ms a time: a paint of the list makes hundreds. 0.5 ms keeps the window at frame rate.
+GIL_SWITCH_S = 0.0005
+INTERRUPT_EVERY_MS = 20
 
 
 class _Worker(QObject):
@@ -43,6 +49,8 @@ class _Worker(QObject):
             emit(self.failed, kind, str(error))
             return
         except sqlite3.Error as error:
+            if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT:
+                return  # abandoned: the window is closing (QueryRunner.stop)
             reason = describe(error)
             if reason is None:
                 raise
@@ -72,6 +80,7 @@ class QueryRunner(QObject):
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))
         self._thread = QThread(self)
         self._thread.setObjectName("broadsheet-queries")
         self._worker = _Worker(path)
@@ -98,8 +107,24 @@ class QueryRunner(QObject):
         if ticket >= self._wanted.get(kind, 0):
             emit(self.answered, kind, result)
 
-    def stop(self) -> None:
-        """Finish queued work, close the connection, and end the thread."""
-        if self._thread.isRunning():
-            emit(self._closing)
+    def stop(self, abandon: bool = False) -> None:
+        """Finish queued work, close the connection, and end the thread.
+
+        With ``abandon`` the query running now is interrupted: for read-only work that
+        can take seconds (more like this on a large library), which no one waits for.
+        """
+        if not self._thread.isRunning():
+            return
+        emit(self._closing)
+        if not abandon:
             self._thread.wait()
+            return
+        # An interrupt only stops the statement running at that moment: repeat it until the
+        # thread has ended, so a statement the job starts a moment later is stopped too.
+        while not self._thread.wait(INTERRUPT_EVERY_MS):
+            library = self._worker.library
+            try:
+                if library is not None:
+                    library.db.conn.interrupt()  # sqlite3_interrupt: safe from any thread
+            except sqlite3.ProgrammingError:
+                pass  # closed by the worker in between: it is finishing

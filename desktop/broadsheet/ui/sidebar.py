@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from broadsheet.core.article import Article
-from broadsheet.core.related import Related
 from broadsheet.ui.signals import emit
+
+if TYPE_CHECKING:  # the module itself loads on the worker, after start-up
+    from broadsheet.core.related import Related
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the article a row opens
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # the words an unresolved READ: line searches for

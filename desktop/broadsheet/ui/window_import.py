@@ -2,24 +2,44 @@
 
 from __future__ import annotations
 
+import gc
+import importlib
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from broadsheet.core.importer import ImportReport
 from broadsheet.ui.drop import dropped_paths, refusal
-from broadsheet.ui.import_dialog import ImportDialog, summary_text
 from broadsheet.ui.resources import sample_folder
 
+WARM_UP_MS = 1000
+
 if TYPE_CHECKING:
+    from broadsheet.core.importer import ImportReport
     from broadsheet.ui.main_window import MainWindow
 
 
 class ImportCommands:
     """Mixed into MainWindow: imports from menus, buttons, drops and second launches."""
+
+    def _build_import_warm_up(self: MainWindow) -> None:
+        """Load the import machinery a second after start-up, on a thread.
+
+        Not needed for the first paint, so not loaded before it; loaded on the UI thread
+        when the first import starts it would freeze the window for ~50 ms.
+        """
+        self.import_warm_up = QTimer(self)
+        self.import_warm_up.setSingleShot(True)
+        self.import_warm_up.setInterval(WARM_UP_MS)
+        self.import_warm_up.timeout.connect(self._warm_up_import)
+        self.import_warm_up.start()
+
+    def _warm_up_import(self: MainWindow) -> None:
+        threading.Thread(target=importlib.import_module, args=("broadsheet.ui.import_dialog",),
+                         name="broadsheet-warm-up", daemon=True).start()
 
 
     def import_files(self: MainWindow) -> None:
@@ -51,6 +71,10 @@ class ImportCommands:
             return False
         if self.import_dialog is not None:
             self.import_dialog.deleteLater()
+        from broadsheet.ui.import_dialog import ImportDialog  # not paid at start-up
+
+        gc.freeze()  # full collections over the session so far would stall the import's UI
+
         self.import_dialog = ImportDialog(self.library.path, self)
         self.import_dialog.import_progressed.connect(self._on_import_progress)
         self.import_dialog.import_finished.connect(self._on_import_finished)
@@ -88,6 +112,8 @@ class ImportCommands:
             self.list_view.setFocus()
         elif report.imported:
             self.refresh_current()  # its READ: lines may point at the newcomers now
+        from broadsheet.ui.import_dialog import summary_text
+
         self.statusBar().showMessage(summary_text(report), 10000)
 
     def dragEnterEvent(self: MainWindow, event: QDragEnterEvent) -> None:  # noqa: N802

@@ -84,8 +84,9 @@ class ViewCommands:
     # -- counts ---------------------------------------------------------------------------
 
     def _recount(self: MainWindow) -> None:
-        """Count every view again (a few index lookups, even on a large library)."""
-        self.view_counts = listing.counts(self.library)
+        """Count every view again (the list has counted its own view's articles already)."""
+        total = self.model.total() if self.model.view.name == "all" else None
+        self.view_counts = listing.counts(self.library, total)
         self._show_view_placeholder()
         self._update_status()
 
