@@ -1,4 +1,4 @@
-"""Saved searches: kept in the library, listed in the Search menu with unread counts."""
+"""Saved searches: kept in the library, listed in Go › Saved Searches with unread counts."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def window(qtbot, library: Library, tmp_path: Path):
 
 
 def entries(window: MainWindow) -> list[str]:
-    """The saved-search lines of the Search menu, as shown."""
+    """The saved-search lines of Go › Saved Searches, as shown."""
     return [a.text() for a in window.saved_actions if a.isEnabled()]
 
 
@@ -161,3 +161,16 @@ def test_saved_searches_survive_a_restart(qtbot, library: Library, tmp_path: Pat
         assert entries(second)[0].startswith("&1  Bridges")
     finally:
         close_window(second)
+
+
+def test_saved_searches_are_a_submenu_of_go(qtbot, window: MainWindow,
+                                            library: Library) -> None:
+    saved_searches.save(library, "Bridges", "bridge")
+    window.refresh_saved()
+    qtbot.waitUntil(lambda: bool(entries(window)))
+    go = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Go")
+    (submenu,) = [a for a in go.actions() if a.menu() is not None]
+    assert submenu.text() == "Saved Searc&hes"
+    labels = [a.text() for a in submenu.menu().actions() if not a.isSeparator()]
+    assert labels[0].startswith("&1  Bridges")
+    assert labels[1:] == ["Sa&ve This Search…", "&Delete a Saved Search…"]

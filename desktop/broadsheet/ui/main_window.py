@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import (
@@ -10,7 +12,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
     QIcon,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from broadsheet.core.article import Article
 from broadsheet.core.library import Library
-from broadsheet.core.related import Related, related
 from broadsheet.ui import reading_state, window_state
+from broadsheet.ui.accessibility import describe_window
 from broadsheet.ui.article_list import AUTHOR, DATE, ArticleListModel, ArticleListView
 from broadsheet.ui.drop import DropOverlay
 from broadsheet.ui.history import History
-from broadsheet.ui.import_dialog import ImportDialog
-from broadsheet.ui.keymap import KEYMAP, MENUS
+from broadsheet.ui.key_bindings import sequences
+from broadsheet.ui.keymap import KEYMAP, MENUS, SEPARATED
 from broadsheet.ui.listing import View
 from broadsheet.ui.query_worker import QueryRunner
 from broadsheet.ui.reader import ReaderView
@@ -38,29 +39,40 @@ from broadsheet.ui.reading_state import State
 from broadsheet.ui.resources import sample_folder
 from broadsheet.ui.sidebar import Sidebar
 from broadsheet.ui.welcome import WelcomeView
+from broadsheet.ui.window_appearance import AppearanceCommands
 from broadsheet.ui.window_commands import ReadingCommands
+from broadsheet.ui.window_export import ExportCommands
 from broadsheet.ui.window_import import ImportCommands
+from broadsheet.ui.window_library import LibraryCommands
 from broadsheet.ui.window_reading import StateCommands
 from broadsheet.ui.window_saved import SavedCommands
 from broadsheet.ui.window_search import SearchCommands
 from broadsheet.ui.window_views import ViewCommands, saved_view
 
+if TYPE_CHECKING:
+    from broadsheet.core.related import Related
+    from broadsheet.ui.import_dialog import ImportDialog
+
 log = logging.getLogger("broadsheet.ui.window")
 
 # Commands that only make sense with articles on screen; off while the welcome view shows.
-READING_MENUS = ("&Go", "&Search", "&Article", "&View")
+READING_MENUS = ("&Go", "&Article", "&View")
+READING_COMMANDS = ("undo", "focus_search", "save_search", "delete_saved_search")
 
 
 def _related_job(article_id: int):
     """A worker job: everything the sidebar shows for one article."""
     def job(library: Library) -> tuple[int, Related | None]:
+        from broadsheet.core.related import related  # on the worker: not paid at start-up
+
         article = library.get(article_id)
         return article_id, (related(library, article) if article else None)
     return job
 
 
-class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, StateCommands,
-                 SavedCommands, QMainWindow):
+class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, ExportCommands,
+                 StateCommands,  # after ExportCommands: its undo() hands on to this one's
+                 SavedCommands, AppearanceCommands, LibraryCommands, QMainWindow):
     """One library, read in three panes."""
 
     def __init__(self, library: Library, settings: QSettings, icon: QIcon | None = None,
@@ -78,14 +90,21 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         self.queries = QueryRunner(library.path, self)
         self.queries.answered.connect(self._on_answer)
         self.queries.failed.connect(self._on_query_failed)
+        # Its own thread: more like this can take seconds the first time on a large library,
+        # and searches and reading-state writes must not queue behind it.
+        self.related_queries = QueryRunner(library.path, self)
+        self.related_queries.answered.connect(self._on_answer)
+        self.related_queries.failed.connect(self._on_query_failed)
         saved = window_state.load(settings)
         self.model = ArticleListModel(library, saved.sort, self, View(saved_view(settings)))
         self._build_reading()
         self._build_panes()
         self._build_status()
+        describe_window(self)
         self.actions_by_command = self._build_actions()
         self._connect_search()
         self._build_saved()
+        self._build_export()
         self._group_view_actions()
         self._sync_view_actions()
         self._sync_sort_actions()
@@ -93,9 +112,14 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         self.overlay = DropOverlay(self)
         self.setAcceptDrops(True)
         self._restore(saved)
+        self._build_appearance()
         self._show_library_or_welcome()
         if not self.showing_welcome():
             self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._build_import_warm_up()
+        # What start-up made lives as long as the window: keep it out of the collector's full
+        # passes, which otherwise walk it all and stall the window 25-60 ms each time.
+        gc.freeze()
 
     # -- building ----------------------------------------------------------------------
 
@@ -154,9 +178,11 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         for item in KEYMAP:
             action = QAction(item.label, self)
             action.setObjectName(item.command)
-            action.setShortcuts([QKeySequence(k) for k in item.keys])
+            action.setShortcuts(sequences(item))
             action.setCheckable(item.checkable)
             action.triggered.connect(getattr(self, item.command))
+            if item.command in SEPARATED and menus[item.menu].actions():
+                menus[item.menu].addSeparator()
             menus[item.menu].addAction(action)
             self.addAction(action)  # shortcuts work even while the menu bar is hidden
             actions[item.command] = action
@@ -168,7 +194,7 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         empty = not self.view_counts.get("all") and not self.search_field.text()
         self.stack.setCurrentWidget(self.welcome if empty else self.splitter)
         for item in KEYMAP:
-            if item.menu in READING_MENUS:
+            if item.menu in READING_MENUS or item.command in READING_COMMANDS:
                 self.actions_by_command[item.command].setEnabled(not empty)
         if empty:
             self.welcome.files_button.setFocus()
@@ -203,7 +229,7 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         assert article.id is not None
         self.reader.show_article(article)
         self.sidebar.show_article(article)
-        self.queries.submit("related", _related_job(article.id))
+        self.related_queries.submit("related", _related_job(article.id))
         position = self.positions.get(article.id)
         if position is None:
             position = reading_state.get(self.library, article.id).position
@@ -221,7 +247,7 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         self.reader.show_article(article)
         self.reader.set_position(position)
         self.sidebar.show_article(article)
-        self.queries.submit("related", _related_job(article.id))
+        self.related_queries.submit("related", _related_job(article.id))
 
     def _leave_current(self) -> None:
         """Remember how far down the article being left was read."""
@@ -345,10 +371,13 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save the window's state, finish pending writes, stop the workers."""
+        self.leave_full_screen()  # the geometry saved is the normal window's
         window_state.save(self.settings, self.current_state())
         self._leave_current()
         if self.import_dialog is not None:
             self.import_dialog.shutdown()
             self.import_dialog.hide()  # a visible dialog would keep the application running
+        self._end_view_export()
         self.queries.stop()
+        self.related_queries.stop(abandon=True)
         super().closeEvent(event)

@@ -5,8 +5,21 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
-MATCH = QColor(255, 214, 10, 120)
-CURRENT = QColor(255, 140, 0, 170)
+MATCH = QColor(255, 214, 10, 120)  # every match: a highlighter's yellow
+CURRENT = QColor(255, 140, 0, 180)  # the one being looked at
+
+
+def highlights(cursors: list[QTextCursor], current: int) -> list[QTextEdit.ExtraSelection]:
+    """Marks for matches in a text view: all of them, and the current one stronger."""
+    selections = []
+    for number, cursor in enumerate(cursors):
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        form = QTextCharFormat()
+        form.setBackground(CURRENT if number == current else MATCH)
+        selection.format = form
+        selections.append(selection)
+    return selections
 
 
 class ReaderMarks:
@@ -64,12 +77,4 @@ class ReaderMarks:
         bar.setValue(bar.value() + rect.top() - self.reader.viewport().height() // 3)
 
     def _paint(self) -> None:
-        selections = []
-        for number, cursor in enumerate(self.cursors):
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            form = QTextCharFormat()
-            form.setBackground(CURRENT if number == self.index else MATCH)
-            selection.format = form
-            selections.append(selection)
-        self.reader.setExtraSelections(selections)
+        self.reader.setExtraSelections(highlights(self.cursors, self.index))

@@ -18,12 +18,15 @@ class WelcomeView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
+        self.setAccessibleName("Welcome")
+        self.setAccessibleDescription("The library is empty: import articles to begin")
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.setSpacing(14)
         logo = QLabel()
         logo.setPixmap(icon.pixmap(96, 96))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        logo.setAccessibleName("Broadsheet icon")
         title = QLabel("Your library is empty")
         title.setObjectName("welcomeTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -43,6 +46,7 @@ class WelcomeView(QWidget):
 
     def _button(self, text: str, signal: Signal, layout: QVBoxLayout) -> QPushButton:
         button = QPushButton(text)
+        button.setAccessibleName(text.rstrip("…"))
         button.setMinimumWidth(260)
         button.setMinimumHeight(36)
         button.setAutoDefault(True)  # Enter presses the focused button, as in a dialog

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from broadsheet import __version__
+from broadsheet.ui.about import AboutDialog
 from broadsheet.ui.help import ShortcutsDialog
 
 if TYPE_CHECKING:
@@ -113,21 +113,20 @@ class ReadingCommands:
         self.list_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _panes(self: MainWindow) -> list[QWidget]:
-        return [self.list_view, self.reader, self.sidebar]
+        """The panes Tab visits, in the order it visits them (left to right, as laid out)."""
+        return [self.search_field, self.list_view, self.reader, self.sidebar]
 
     def _cycle(self: MainWindow, step: int) -> None:
         focus = self.focusWidget()
         panes = self._panes()
-        here = 0
+        here = 1  # focus outside the panes counts as the list
         for number, pane in enumerate(panes):
             if focus is not None and (focus is pane or pane.isAncestorOf(focus)):
                 here = number
-        if focus is self.search_field:
-            here = 0 if step > 0 else 1
         panes[(here + step) % len(panes)].setFocus(Qt.FocusReason.TabFocusReason)
 
     def next_pane(self: MainWindow) -> None:
-        """Tab: list, reader, sidebar, and round again."""
+        """Tab: search field, list, reader, sidebar, and round again."""
         self._cycle(1)
 
     def previous_pane(self: MainWindow) -> None:
@@ -154,10 +153,9 @@ class ReadingCommands:
 
     def show_about(self: MainWindow) -> None:
         """Help › About."""
-        QMessageBox.about(self, "About Broadsheet",
-                          f"<b>Broadsheet {__version__}</b><p>An offline reader for a personal"
-                          " archive of news articles saved as text files.</p>"
-                          f"<p>Library: {self.library.path}</p>")
+        dialog = AboutDialog(self.library.path, self.library.count(), self.icon, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def quit(self: MainWindow) -> None:
         """Ctrl+Q."""

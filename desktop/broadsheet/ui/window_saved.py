@@ -10,12 +10,17 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from broadsheet.core.library import Library
 from broadsheet.ui import saved_searches
+from broadsheet.ui.accessibility import name_input
 from broadsheet.ui.saved_searches import Saved
 
 if TYPE_CHECKING:
     from broadsheet.ui.main_window import MainWindow
 
-SEARCH_MENU = "&Search"
+# Like bookmarks in a browser's or file manager's Go menu: Go › Saved Searches, the submenu
+# of the Ctrl+B action, which also pops it up under the search field.
+SAVED_COMMAND = "show_saved_searches"
+# Kept at the foot of the submenu, as "Organize Bookmarks" is; they are in Edit as well.
+MANAGE_COMMANDS = ("save_search", "delete_saved_search")
 RECOUNT_DELAY_MS = 1500  # unread counts settle this long after the last change
 
 
@@ -29,14 +34,18 @@ def _saved_job(change=None):
 
 
 class SavedCommands:
-    """Mixed into MainWindow: Ctrl+S saves, Ctrl+B lists; entries are in the Search menu."""
+    """Mixed into MainWindow: Ctrl+S saves, Ctrl+B lists; entries are in Go › Saved Searches."""
 
     def _build_saved(self: MainWindow) -> None:
         self.saved: list[Saved] = []
         self.saved_actions: list[QAction] = []
-        self.saved_menu: QMenu = next(a.menu() for a in self.menuBar().actions()
-                                      if a.text() == SEARCH_MENU)
-        self.saved_menu.addSeparator()
+        self.saved_menu = QMenu(self)
+        self.saved_menu.setObjectName("savedSearchesMenu")
+        self.saved_menu.setAccessibleName("Saved searches")
+        self.saved_separator = self.saved_menu.addSeparator()
+        for command in MANAGE_COMMANDS:
+            self.saved_menu.addAction(self.actions_by_command[command])
+        self.actions_by_command[SAVED_COMMAND].setMenu(self.saved_menu)
         self.saved_recount = QTimer(self)
         self.saved_recount.setSingleShot(True)
         self.saved_recount.setInterval(RECOUNT_DELAY_MS)
@@ -67,8 +76,7 @@ class SavedCommands:
             action.setData(item.query)
             action.triggered.connect(self._run_saved)
             self.saved_actions.append(action)
-        for action in self.saved_actions:
-            self.saved_menu.addAction(action)
+        self.saved_menu.insertActions(self.saved_separator, self.saved_actions)
 
     def _run_saved(self: MainWindow) -> None:
         action = self.sender()
@@ -94,6 +102,7 @@ class SavedCommands:
         dialog.setWindowTitle("Save search")
         dialog.setLabelText(f"Save “{query}” as:")
         dialog.setTextValue(query)
+        name_input(dialog, "Name for the search")
         dialog.textValueSelected.connect(lambda name: self._save_as(name, query))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -108,7 +117,7 @@ class SavedCommands:
         self.statusBar().showMessage(f"Saved “{name}”: Ctrl+B lists saved searches.", 5000)
 
     def show_saved_searches(self: MainWindow) -> None:
-        """Ctrl+B: the Search menu, opened under the search field, on the first saved one."""
+        """Ctrl+B: Go › Saved Searches, opened under the search field, on the first one."""
         field = self.search_field
         self.saved_menu.popup(field.mapToGlobal(field.rect().bottomLeft()))
         first = next((a for a in self.saved_actions if a.isEnabled()), None)
@@ -116,7 +125,7 @@ class SavedCommands:
             self.saved_menu.setActiveAction(first)
 
     def delete_saved_search(self: MainWindow) -> None:
-        """Search › Delete a Saved Search…: choose one to forget."""
+        """Edit › Delete a Saved Search…: choose one to forget."""
         if not self.saved:
             self.statusBar().showMessage("There are no saved searches.", 4000)
             return
@@ -126,6 +135,7 @@ class SavedCommands:
         dialog.setLabelText("Forget this saved search:")
         dialog.setComboBoxItems([item.name for item in self.saved])
         dialog.setOkButtonText("Delete")
+        name_input(dialog, "Saved search to delete")
         dialog.textValueSelected.connect(self._delete_saved)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
