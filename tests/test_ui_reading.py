@@ -220,3 +220,24 @@ def test_an_empty_view_is_not_an_empty_library(qtbot, library: Library,
         assert window.actions_by_command["show_all"].isEnabled()
     finally:
         close_window(window)
+
+
+def test_the_article_open_at_closing_reopens_where_it_was_left(qtbot, library: Library,
+                                                               tmp_path: Path) -> None:
+    seed(library)
+    settings = tmp_path / "s.ini"
+    window = open_window(qtbot, library, settings, dwell_ms=LONG)
+    window.resize(900, 420)
+    qtbot.waitUntil(lambda: window.reader.verticalScrollBar().maximum() > 0)
+    window.page_down()
+    window.page_down()
+    where, article = window.reader.position(), window.current_id
+    assert where > 0.1
+    close_window(window)
+    again = open_window(qtbot, library, settings, dwell_ms=None)
+    try:
+        assert again.current_id == article
+        qtbot.wait(300)
+        assert again.reader.position() == pytest.approx(where, abs=0.02)
+    finally:
+        close_window(again)

@@ -154,6 +154,7 @@ class FindBar(QFrame):
         self.view.setExtraSelections(highlights(self.matches, self.index))
         if self.matches:
             self.count.setText(f"{self.index + 1} of {len(self.matches)}")
+            self.view.forget_place()
             self.view.setTextCursor(self.matches[self.index])
             self.view.ensureCursorVisible()
         else:

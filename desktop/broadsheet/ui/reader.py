@@ -52,8 +52,12 @@ class ReaderView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.zoom_step = 0
         self.article_id: int | None = None
+        # A remembered place is held, and taken again as the layout settles (the window is
+        # shown, resized, the document laid out in steps), until the reader scrolls: Qt's own
+        # adjustments on a resize must not make it forget.
         self._pending: float | None = None
         self.document().documentLayout().documentSizeChanged.connect(self._apply_pending)
+        self.verticalScrollBar().actionTriggered.connect(self.forget_place)
         self._apply_font()
         self.show_nothing()
 
@@ -112,6 +116,7 @@ class ReaderView(QTextBrowser):
         """Scroll one screen, keeping a line of overlap for the eye."""
         bar = self.verticalScrollBar()
         step = max(bar.pageStep() - self.fontMetrics().height() * 2, 1)
+        self.forget_place()
         bar.setValue(bar.value() + (step if down else -step))
 
     def position(self) -> float:
@@ -121,16 +126,18 @@ class ReaderView(QTextBrowser):
 
     def set_position(self, fraction: float) -> None:
         """Scroll to a remembered place, once the article is laid out if it is not yet."""
-        bar = self.verticalScrollBar()
-        if bar.maximum() > 0:
-            bar.setValue(round(fraction * bar.maximum()))
-            self._pending = None
-        else:
-            self._pending = fraction
+        self._pending = fraction
+        self._apply_pending()
 
     def _apply_pending(self) -> None:
-        if self._pending is not None:
-            self.set_position(self._pending)
+        bar = self.verticalScrollBar()
+        # Before the window is shown the article is laid out for a size it will not have.
+        if self._pending is not None and bar.maximum() > 0 and self.isVisible():
+            bar.setValue(round(self._pending * bar.maximum()))
+
+    def forget_place(self) -> None:
+        """Scrolling elsewhere (the reader, a search mark, find): the remembered place is done."""
+        self._pending = None
 
     # -- text size -------------------------------------------------------------------
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
+
+if TYPE_CHECKING:
+    from broadsheet.ui.reader import ReaderView
 
 MATCH = QColor(255, 214, 10, 120)  # every match: a highlighter's yellow
 CURRENT = QColor(255, 140, 0, 180)  # the one being looked at
@@ -23,9 +28,9 @@ def highlights(cursors: list[QTextCursor], current: int) -> list[QTextEdit.Extra
 
 
 class ReaderMarks:
-    """Marks strings found in a QTextEdit's document; ``step`` scrolls from one to the next."""
+    """Marks strings found in the reader's document; ``step`` scrolls from one to the next."""
 
-    def __init__(self, reader: QTextEdit) -> None:
+    def __init__(self, reader: ReaderView) -> None:
         self.reader = reader
         self.cursors: list[QTextCursor] = []
         self.index = -1
@@ -71,6 +76,7 @@ class ReaderMarks:
         self._paint()
         cursor = QTextCursor(self.reader.document())
         cursor.setPosition(self.cursors[index].selectionStart())
+        self.reader.forget_place()
         self.reader.setTextCursor(cursor)
         bar = self.reader.verticalScrollBar()
         rect = self.reader.cursorRect(cursor)
