@@ -167,13 +167,19 @@ def test_empty_views_say_what_to_do(qtbot, slow: MainWindow) -> None:
     assert slow.list_view.placeholder == ""
 
 
-def test_state_view_and_place_survive_a_restart_and_a_reimport(qtbot, library: Library,
-                                                               tmp_path: Path) -> None:
+def open_small(qtbot, library: Library, settings: Path) -> MainWindow:
+    """A seeded window small enough that the first article scrolls."""
     seed(library)
-    settings = tmp_path / "s.ini"
     window = open_window(qtbot, library, settings, dwell_ms=LONG)
     window.resize(900, 420)
     qtbot.waitUntil(lambda: window.reader.verticalScrollBar().maximum() > 0)
+    return window
+
+
+def test_state_view_and_place_survive_a_restart_and_a_reimport(qtbot, library: Library,
+                                                               tmp_path: Path) -> None:
+    settings = tmp_path / "s.ini"
+    window = open_small(qtbot, library, settings)
     first = window.current_id
     press(qtbot, Qt.Key.Key_S)
     press(qtbot, Qt.Key.Key_M)
@@ -224,11 +230,8 @@ def test_an_empty_view_is_not_an_empty_library(qtbot, library: Library,
 
 def test_the_article_open_at_closing_reopens_where_it_was_left(qtbot, library: Library,
                                                                tmp_path: Path) -> None:
-    seed(library)
     settings = tmp_path / "s.ini"
-    window = open_window(qtbot, library, settings, dwell_ms=LONG)
-    window.resize(900, 420)
-    qtbot.waitUntil(lambda: window.reader.verticalScrollBar().maximum() > 0)
+    window = open_small(qtbot, library, settings)
     window.page_down()
     window.page_down()
     where, article = window.reader.position(), window.current_id
