@@ -173,9 +173,7 @@ def test_an_import_killed_five_times_leaves_a_whole_library(tmp_path: Path) -> N
     # Delays short against the import's pace (about 2,000 files a second here), so that a
     # fast machine is still caught mid-import.
     corpus = write_corpus(tmp_path / "corpus", 1500)
-    started = time.perf_counter()
     kill_repeatedly(tmp_path, corpus, kills=5, longest=0.05, batch=50, seed=7)
-    assert time.perf_counter() - started < 120
 
 
 @pytest.mark.slow
