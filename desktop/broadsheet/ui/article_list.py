@@ -34,7 +34,44 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
                     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole, ID_ROLE})
 
 
-class ArticleListModel(QAbstractTableModel):
+class ArticleTableModel(QAbstractTableModel):
+    """What the library's list and a search's results share: the three columns, and reading
+    state shown as bold (unread) and a star."""
+
+    def __init__(self, parent=None, states: dict[int, State] | None = None) -> None:
+        super().__init__(parent)
+        self._states: dict[int, State] = dict(states or {})
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        """Title, date, author."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Column names."""
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return HEADERS[section]
+        return None
+
+    def state(self, article_id: int) -> State:
+        """Reading state as this list knows it."""
+        return self._states.get(article_id, State())
+
+    def _state_data(self, article_id: int, column: int, role: int) -> object:
+        """The roles a row's reading state and id answer; None for the others."""
+        if role == Qt.ItemDataRole.FontRole and not self.state(article_id).read:
+            return self._bold
+        if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
+            return star_icon() if self.state(article_id).starred else None
+        if role == ID_ROLE:
+            return article_id
+        return None
+
+
+class ArticleListModel(ArticleTableModel):
     """Every article as a row, read from the library a page at a time when first shown.
 
     The model is sparse: it knows how many rows there are and reads the page around any
@@ -53,20 +90,13 @@ class ArticleListModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
         self._row_of: dict[int, int] = {}  # article id -> row, for the pages held
         self._dates: dict[int, str] = {}  # article id -> its date as the list shows it
-        self._states: dict[int, State] = {}
         self._total = listing.count(library, view)
-        self._bold = QFont()
-        self._bold.setBold(True)
 
     # -- Qt model interface ------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         """Every row of the list, read or not."""
         return 0 if parent.isValid() else self._total
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        """Title, date, author."""
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """What one cell shows."""
@@ -83,23 +113,9 @@ class ArticleListModel(QAbstractTableModel):
                     shown = self._dates[row.id] = short_date(row.published)
                 return shown
             return row.title if column == TITLE else row.author or ""
-        if role == Qt.ItemDataRole.FontRole and not self.state(row.id).read:
-            return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.title if column == TITLE else (row.published or None)
-        if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
-            return star_icon() if self.state(row.id).starred else None
-        if role == ID_ROLE:
-            return row.id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Column names."""
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
+        return self._state_data(row.id, column, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-read the list in a new order."""
@@ -198,10 +214,6 @@ class ArticleListModel(QAbstractTableModel):
     def knows(self, article_id: int) -> bool:
         """True when ``state`` is the truth for this article (its row is held)."""
         return article_id in self._row_of or article_id in self._states
-
-    def state(self, article_id: int) -> State:
-        """Reading state as the list knows it."""
-        return self._states.get(article_id, State())
 
     def set_state(self, article_id: int, state: State) -> None:
         """Show a changed reading state (the caller writes it to the library)."""

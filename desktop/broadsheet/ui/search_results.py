@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from broadsheet.core.search import HIT_END, HIT_START, Hit, Results
-from broadsheet.ui.article_list import COLUMNS, HEADERS, ID_ROLE, TITLE
-from broadsheet.ui.glyphs import star_icon
+from broadsheet.ui.article_list import COLUMNS, HEADERS, TITLE, ArticleTableModel
 from broadsheet.ui.listing import SORTS
 from broadsheet.ui.locale_dates import short_date
 from broadsheet.ui.reading_state import State
@@ -30,7 +28,7 @@ def search_order(column: int, descending: bool) -> str:
     return down if descending and down else ascending
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(ArticleTableModel):
     """A fixed list of hits in the order searched; read state is supplied by the window.
 
     Snippets not worked out with the results are asked for (``snippets_wanted``) a page at
@@ -44,25 +42,18 @@ class SearchResultsModel(QAbstractTableModel):
 
     def __init__(self, query: str, results: Results | list[Hit], states: dict[int, State],
                  parent=None, order: str = "relevance") -> None:
-        super().__init__(parent)
+        super().__init__(parent, states)
         self.query = query
         self.results = results if isinstance(results, Results) else Results(
             hits=list(results), total=len(results))
         self.order = order
         self._hits = list(self.results.hits)
-        self._states = dict(states)
         self._asked: set[int] = set()  # pages of rows whose missing snippets were asked for
         self._more_asked = False
-        self._bold = QFont()
-        self._bold.setBold(True)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         """One row per hit."""
         return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        """Title, date, author."""
-        return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """What one cell shows; the title cell also carries the snippet."""
@@ -77,21 +68,7 @@ class SearchResultsModel(QAbstractTableModel):
             return hit.snippet
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_snippet(hit.snippet) or hit.title
-        if role == Qt.ItemDataRole.FontRole and not self.state(hit.id).read:
-            return self._bold
-        if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
-            return star_icon() if self.state(hit.id).starred else None
-        if role == ID_ROLE:
-            return hit.id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Column names."""
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
+        return self._state_data(hit.id, column, role)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
         """True while more matches are counted than listed (the window fetches them)."""
@@ -174,10 +151,6 @@ class SearchResultsModel(QAbstractTableModel):
     def knows(self, article_id: int) -> bool:
         """True when ``state`` is the truth for this article (it is one of the hits)."""
         return article_id in self._states or self.row_of(article_id) is not None
-
-    def state(self, article_id: int) -> State:
-        """Reading state as known here."""
-        return self._states.get(article_id, State())
 
     def set_state(self, article_id: int, state: State) -> None:
         """Show a changed reading state."""
