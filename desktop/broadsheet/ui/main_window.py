@@ -111,8 +111,9 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         self._recount()
         self.overlay = DropOverlay(self)
         self.setAcceptDrops(True)
-        self._restore(saved)
+        # The look first: the last article is then laid out once, in its own typography.
         self._build_appearance()
+        self._restore(saved)
         self._show_library_or_welcome()
         if not self.showing_welcome():
             self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
