@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, Qt, Signal, Slot
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QFont,
     QPagedPaintDevice,
@@ -31,6 +29,7 @@ from broadsheet.core.library import Library, LibraryError
 from broadsheet.core.search import find
 from broadsheet.ui import listing
 from broadsheet.ui.article_html import article_html
+from broadsheet.ui.background_job import BackgroundJob
 from broadsheet.ui.link_places import link_places
 from broadsheet.ui.listing import Sort, View
 from broadsheet.ui.locale_dates import long_datetime
@@ -40,7 +39,6 @@ from broadsheet.ui.typography import Typography, families, reader_css
 
 MARGINS_MM = QMarginsF(20, 20, 20, 18)
 PDF_DPI = 300
-PROGRESS_INTERVAL = 0.05  # seconds between progress signals
 PAGE = 500  # ids read at a time when streaming a view
 IdSource = Callable[[Library], Iterable[int]]
 
@@ -181,7 +179,7 @@ def search_ids(text: str, order: str, view: str, total: int, capped: bool) -> Id
     return ids
 
 
-class ViewExportWorker(QObject):
+class ViewExportWorker(BackgroundJob):
     """Writes a view to one file on its own thread, with its own Library connection."""
 
     progressed = Signal(int)
@@ -197,12 +195,6 @@ class ViewExportWorker(QObject):
         self.fmt = fmt
         self.title = title
         self.look = look
-        self._cancel = threading.Event()
-        self._last = 0.0
-
-    def cancel(self) -> None:
-        """Stop after the article being written (any thread); nothing is left on disk."""
-        self._cancel.set()
 
     @Slot()
     def run(self) -> None:
@@ -222,8 +214,6 @@ class ViewExportWorker(QObject):
         emit(self.finished, result)
 
     def _progress(self, done: int) -> bool:
-        now = time.monotonic()
-        if now - self._last >= PROGRESS_INTERVAL:
-            self._last = now
+        if self._progress_due():
             emit(self.progressed, done)
-        return not self._cancel.is_set()
+        return not self.cancelled()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, QThread, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,14 +23,12 @@ from PySide6.QtWidgets import (
 
 from broadsheet.core.importer import ImportReport, import_paths
 from broadsheet.core.library import Library, LibraryError
+from broadsheet.ui.background_job import BackgroundJob
 from broadsheet.ui.signals import emit
 
 log = logging.getLogger("broadsheet.ui.import")
 
-PROGRESS_INTERVAL = 0.05  # seconds between progress signals: enough to look live
-
-
-class ImportWorker(QObject):
+class ImportWorker(BackgroundJob):
     """Runs one import on its own thread with its own Library connection."""
 
     progressed = Signal(int, int, str)
@@ -42,12 +39,6 @@ class ImportWorker(QObject):
         super().__init__()
         self.library_path = library_path
         self.paths = paths
-        self._cancel = threading.Event()
-        self._last = 0.0
-
-    def cancel(self) -> None:
-        """Ask the import to stop after the current file (any thread)."""
-        self._cancel.set()
 
     @Slot()
     def run(self) -> None:
@@ -55,17 +46,14 @@ class ImportWorker(QObject):
         try:
             with Library(self.library_path) as library:
                 report = import_paths(library, self.paths, progress=self._progress,
-                                      cancelled=self._cancel.is_set)
+                                      cancelled=self.cancelled)
         except LibraryError as error:
             emit(self.failed, str(error))
             return
         emit(self.finished, report)
 
     def _progress(self, done: int, total: int, path: str) -> None:
-        now = time.monotonic()
-        # One signal per file would flood the UI thread on a big import; a few a second will do.
-        if now - self._last >= PROGRESS_INTERVAL or done >= total:
-            self._last = now
+        if self._progress_due(last=done >= total):
             emit(self.progressed, done, total, path)
 
 
