@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from configparser import RawConfigParser
 from pathlib import Path
 
@@ -85,9 +85,25 @@ def count(library_path: Path) -> int:
         return library.count()
 
 
-def start(env: dict[str, str], command: list[str], cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+def run_window(env: dict[str, str], command: list[str], cwd: Path, keys: tuple[str, ...],
+               ready: Callable[[], None] = lambda: None) -> str:
+    """Start the program, wait for its window (and ``ready``), type ``keys`` into it; the
+    keys must end it. Returns what it wrote on stderr, after checking it exited cleanly."""
+    program = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        window = window_of(env)
+        ready()
+        xdotool(env, "windowfocus", "--sync", window)
+        for key in keys:
+            xdotool(env, "key", key)
+        program.wait(WAIT)
+    finally:
+        if program.poll() is None:
+            program.kill()
+    _out, err = program.communicate()
+    assert program.returncode == 0, err
+    return err
 
 
 def test_reading_the_seeds_with_the_keyboard(env: dict[str, str], tmp_path: Path) -> None:
@@ -98,19 +114,8 @@ def test_reading_the_seeds_with_the_keyboard(env: dict[str, str], tmp_path: Path
     config.mkdir(parents=True)
     # Keys come faster than any reader: count each article read the moment it opens.
     (config / "Broadsheet.conf").write_text("[reading]\ndwell_ms=0\n", encoding="utf-8")
-    program = start(env, [sys.executable, "-m", "broadsheet", "--library", str(library_path)],
-                    ROOT)
-    try:
-        window = window_of(env)
-        xdotool(env, "windowfocus", "--sync", window)
-        for key in ("j", "j", "s", "End", "k", "m", "ctrl+q"):
-            xdotool(env, "key", key)
-        program.wait(WAIT)
-    finally:
-        if program.poll() is None:
-            program.kill()
-    _out, err = program.communicate()
-    assert program.returncode == 0, err
+    err = run_window(env, [sys.executable, "-m", "broadsheet", "--library", str(library_path)],
+                     ROOT, ("j", "j", "s", "End", "k", "m", "ctrl+q"))
     assert "Traceback" not in err
     with Library(library_path) as library:
         newest_first = [r.id for r in library.rows("newest")]
@@ -135,15 +140,5 @@ def test_the_desktop_files_exec_line_opens_and_imports(env: dict[str, str],
     if shutil.which(command[0], path=env["PATH"]) is None:
         pytest.skip(f"{command[0]} is not installed on PATH (pip install -e .)")
     library_path = tmp_path / "data" / "broadsheet" / "library.db"
-    program = start(env, command, tmp_path)
-    try:
-        window = window_of(env)
-        poll(lambda: count(library_path) == 1, "the file to be imported")
-        xdotool(env, "windowfocus", "--sync", window)
-        xdotool(env, "key", "ctrl+q")
-        program.wait(WAIT)
-    finally:
-        if program.poll() is None:
-            program.kill()
-    _out, err = program.communicate()
-    assert program.returncode == 0, err
+    run_window(env, command, tmp_path, ("ctrl+q",),
+               ready=lambda: poll(lambda: count(library_path) == 1, "the file to be imported"))
