@@ -66,15 +66,17 @@ def plain_date(value: datetime) -> str:
     return f"{day}, {value:%H:%M} {zone}"
 
 
-def byline_parts(article: Article) -> list[str]:
-    """'By …', 'Published …', 'Updated …' as far as the article says."""
+def byline_parts(article: Article, when: Callable[[datetime], str] = plain_date,
+                 who: Callable[[str], str] = str) -> list[str]:
+    """'By …', 'Published …', 'Updated …' as far as the article says; ``when`` and ``who``
+    write the dates and the name (the reader's HTML escapes and marks them up)."""
     parts = []
     if article.author:
-        parts.append(f"By {article.author}")
+        parts.append(f"By {who(article.author)}")
     if article.published:
-        parts.append(f"Published {plain_date(article.published)}")
+        parts.append(f"Published {when(article.published)}")
     if article.updated and article.updated != article.published:
-        parts.append(f"Updated {plain_date(article.updated)}")
+        parts.append(f"Updated {when(article.updated)}")
     return parts
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from broadsheet.core.article import Article, Link
+from broadsheet.core.export import byline_parts
 from broadsheet.ui import sanitize
 from broadsheet.ui.link_places import BEFORE_BODY
 
@@ -46,14 +47,9 @@ def link_html(link: Link) -> str:
 
 def byline(article: Article, when: DateFormat) -> str:
     """Author and dates on one line."""
-    parts = []
-    if article.author:
-        parts.append(f'By <span class="author">{_text(article.author)}</span>')
-    if article.published:
-        parts.append(f"Published {_text(when(article.published))}")
-    if article.updated and article.updated != article.published:
-        parts.append(f"Updated {_text(when(article.updated))}")
-    return " &nbsp;·&nbsp; ".join(parts)
+    return " &nbsp;·&nbsp; ".join(byline_parts(
+        article, when=lambda value: _text(when(value)),
+        who=lambda name: f'<span class="author">{_text(name)}</span>'))
 
 
 def article_html(article: Article, when: DateFormat,
