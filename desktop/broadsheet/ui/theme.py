@@ -115,10 +115,9 @@ class Theme(QObject):
             # Widgets hear of a new palette through posted events: deliver them now, so the
             # next paint shows one theme everywhere, reader and list alike.
             QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange.value)
-            # Style sheets resolve palette(...) when a widget is polished: polish again what
-            # is already on screen (a window being built is polished when it is shown).
+            # Style sheets resolve palette(...) when a widget is polished: polish again.
             sheet = app.styleSheet()
-            if sheet and any(w.isVisible() for w in app.topLevelWidgets()):
+            if sheet:
                 app.setStyleSheet(sheet)
         emit(self.changed)
 
