@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import shlex
 import shutil
 import subprocess
@@ -25,27 +26,58 @@ pytestmark = pytest.mark.skipif(
 WAIT = 60.0
 
 
-def poll(condition, what: str, timeout: float = WAIT) -> None:
-    """Wait for something the program does in its own time; fail after a generous timeout."""
+def poll(condition, what: str, timeout: float = WAIT,
+         explain: Callable[[], str] = lambda: "") -> None:
+    """Wait for something the program does in its own time; fail after a generous timeout.
+
+    ``condition`` may itself fail the test (the program died); ``explain`` adds what was
+    seen to the failure, so a run on another machine says why it gave up.
+    """
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            pytest.fail(f"gave up waiting for {what}")
+            pytest.fail(f"gave up waiting for {what} after {timeout:.0f} s\n{explain()}")
         time.sleep(0.1)
 
 
+class XServer:
+    """A private X server (Xvfb) for one test, ready for clients once constructed."""
+
+    def __init__(self) -> None:
+        # -displayfd: Xvfb picks a free display and writes its number only once it accepts
+        # connections. -noreset: by default the server resets whenever its last client leaves
+        # (each xdotool call), refusing connections meanwhile, and the program dies at start.
+        ready, told = os.pipe()
+        self.process = subprocess.Popen(["Xvfb", "-displayfd", str(told), "-noreset", "-screen",
+                                         "0", "1280x800x24", "-nolisten", "tcp"],
+                                        pass_fds=(told,),
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(told)
+        with os.fdopen(ready, "rb") as said:
+            if not select.select([said], [], [], 20)[0]:
+                self.stop()
+                pytest.fail("Xvfb did not start within 20 s")
+            number = said.readline().strip().decode()
+        if not number:
+            pytest.fail(f"Xvfb did not start (status {self.process.wait(10)})")
+        self.name = f":{number}"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.process.wait(10)
+
+
 @pytest.fixture
-def display(tmp_path: Path) -> Iterator[str]:
-    """A private X server for this test."""
-    number = 90 + os.getpid() % 100
-    while Path(f"/tmp/.X11-unix/X{number}").exists():
-        number += 1
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten",
-                               "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    poll(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), "Xvfb to start", 20)
-    yield f":{number}"
-    server.terminate()
-    server.wait(10)
+def x_server() -> Iterator[XServer]:
+    server = XServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def display(x_server: XServer) -> str:
+    return x_server.name
 
 
 @pytest.fixture
@@ -65,16 +97,46 @@ def xdotool(env: dict[str, str], *args: str) -> str:
     return result.stdout.strip()
 
 
-def window_of(env: dict[str, str]) -> str:
-    """The id of Broadsheet's main window, once it is on screen."""
-    found: list[str] = []
+class Program:
+    """The program under test, its output going to files so a full pipe can never stall it."""
 
-    def shown() -> bool:
-        found[:] = xdotool(env, "search", "--onlyvisible", "--name", "Broadsheet").split()
-        return bool(found)
+    def __init__(self, command: list[str], env: dict[str, str], cwd: Path, logs: Path) -> None:
+        self.env = env
+        self.out_path, self.err_path = logs / "program.out", logs / "program.err"
+        with self.out_path.open("wb") as out, self.err_path.open("wb") as err:
+            self.process = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=err)
 
-    poll(shown, "the window to appear")
-    return found[0]
+    def stderr(self) -> str:
+        return self.err_path.read_text(encoding="utf-8", errors="replace")
+
+    def running(self) -> bool:
+        """True while it runs; fails the test at once if it ended early."""
+        if self.process.poll() is None:
+            return True
+        pytest.fail(f"the program ended early with status {self.process.returncode}; it "
+                    f"said:\n{self.stderr()}")
+
+    def report(self) -> str:
+        """What the X server shows and what the program has said, for a failure message."""
+        windows = []
+        for window in xdotool(self.env, "search", "--name", "").split():
+            windows.append(f"  {window} pid={xdotool(self.env, 'getwindowpid', window)!r} "
+                           f"name={xdotool(self.env, 'getwindowname', window)!r}")
+        state = "running" if self.process.poll() is None else f"ended ({self.process.returncode})"
+        return (f"program {state}, pid {self.process.pid}; windows:\n" + "\n".join(windows)
+                + f"\nit said on stderr:\n{self.stderr()}")
+
+    def window(self) -> str:
+        """The id of its main window, once that is on screen."""
+        found: list[str] = []
+
+        def shown() -> bool:
+            found[:] = xdotool(self.env, "search", "--onlyvisible", "--name",
+                               "Broadsheet").split()
+            return bool(found) or not self.running()  # running() fails if it ended
+
+        poll(shown, "the window to appear", explain=self.report)
+        return found[0]
 
 
 def count(library_path: Path) -> int:
@@ -86,23 +148,27 @@ def count(library_path: Path) -> int:
 
 
 def run_window(env: dict[str, str], command: list[str], cwd: Path, keys: tuple[str, ...],
-               ready: Callable[[], None] = lambda: None) -> str:
+               ready: Callable[[Program], None] = lambda program: None) -> str:
     """Start the program, wait for its window (and ``ready``), type ``keys`` into it; the
     keys must end it. Returns what it wrote on stderr, after checking it exited cleanly."""
-    program = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    logs = Path(env["XDG_CONFIG_HOME"]).parent
+    program = Program(command, env, cwd, logs)
     try:
-        window = window_of(env)
-        ready()
+        window = program.window()
+        ready(program)
         xdotool(env, "windowfocus", "--sync", window)
         for key in keys:
             xdotool(env, "key", key)
-        program.wait(WAIT)
+        try:
+            program.process.wait(WAIT)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the program did not end after {keys}\n{program.report()}")
     finally:
-        if program.poll() is None:
-            program.kill()
-    _out, err = program.communicate()
-    assert program.returncode == 0, err
+        if program.process.poll() is None:
+            program.process.kill()
+            program.process.wait(WAIT)
+    err = program.stderr()
+    assert program.process.returncode == 0, err
     return err
 
 
@@ -141,4 +207,30 @@ def test_the_desktop_files_exec_line_opens_and_imports(env: dict[str, str],
         pytest.skip(f"{command[0]} is not installed on PATH (pip install -e .)")
     library_path = tmp_path / "data" / "broadsheet" / "library.db"
     run_window(env, command, tmp_path, ("ctrl+q",),
-               ready=lambda: poll(lambda: count(library_path) == 1, "the file to be imported"))
+               ready=lambda program: poll(
+                   lambda: program.running() and count(library_path) == 1,
+                   "the file to be imported", explain=program.report))
+
+
+def test_losing_the_display_is_explained_and_the_library_kept(
+        env: dict[str, str], x_server: XServer, tmp_path: Path) -> None:
+    library_path = tmp_path / "lib.db"
+    subprocess.run([sys.executable, "-m", "broadsheet", "import", str(SEEDS), "--library",
+                    str(library_path)], env=env, check=True, capture_output=True, timeout=WAIT)
+    before = count(library_path)
+    program = Program([sys.executable, "-m", "broadsheet", "--library", str(library_path)],
+                      env, ROOT, tmp_path)
+    try:
+        program.window()
+        x_server.stop()  # as when an ssh -X session drops
+        program.process.wait(WAIT)
+    finally:
+        if program.process.poll() is None:
+            program.process.kill()
+            program.process.wait(WAIT)
+    err = program.stderr()
+    assert program.process.returncode == 1, err
+    assert "lost its connection to the display" in err
+    assert "apt-get" not in err
+    assert "Traceback" not in err
+    assert count(library_path) == before

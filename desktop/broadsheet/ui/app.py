@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from broadsheet.core.library import Library, LibraryError
+from broadsheet.ui.launch import window_shown
 from broadsheet.ui.resources import icon_files, resource
 from broadsheet.ui.single_instance import InstanceServer, hand_over
 from broadsheet.ui.window_state import APPLICATION, ORGANIZATION
@@ -104,6 +105,7 @@ def run(library_path: Path, paths: list[Path]) -> int:
     window = MainWindow(library, QSettings(), app_icon())
     server.paths_received.connect(window.receive_paths)
     window.show()
+    window_shown()
     if paths:
         window.start_import(paths)
     _close_on_signals(window)

@@ -108,9 +108,16 @@ def import_problem(error: ImportError) -> str:
             f" ({text}).\nInstall it with:\n    python -m pip install 'PySide6-Essentials>=6.6'")
 
 
-def qt_failure(messages: list[str]) -> str:
-    """Our explanation when Qt gives up starting its platform plugin."""
+def qt_failure(messages: list[str], started: bool = False) -> str:
+    """Our explanation when Qt gives up: at start, its platform plugin; later, the display."""
     said = " ".join(m.strip() for m in messages if m.strip())
+    if started:
+        # Not a missing library: the window was up when the display went away (an ssh -X
+        # session dropped, the X server stopped). Writes are transactions, so nothing is lost.
+        return ("Broadsheet lost its connection to the display and had to close.\n"
+                f"Qt said: {said[:400]}\n"
+                "The library is safe. An import that was running kept what it had finished;"
+                " import the same files again to complete it.")
     if "could not connect to display" in said:
         return ("Broadsheet cannot open its window: the display could not be reached"
                 f" (DISPLAY={os.environ.get('DISPLAY', '')!r}).\n"

@@ -34,6 +34,13 @@ _BROKEN = _emit_drops_a_reference()
 
 def emit(signal: SignalInstance, *args: object) -> None:
     """``signal.emit(*args)``, giving back the reference PySide6 6.12 drops."""
-    result = signal.emit(*args)
+    try:
+        result = signal.emit(*args)
+    except RuntimeError as error:
+        # The sender was destroyed under a worker thread: the process is ending (Qt exits
+        # at once when the display goes away). Nobody is left to hear it.
+        if "deleted" in str(error):
+            return
+        raise
     if _BROKEN and isinstance(result, bool):
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
