@@ -23,18 +23,18 @@ def test_a_full_disk_stops_the_import_and_keeps_what_was_there(library: Library,
     first = import_paths(library, [SEEDS])
     assert first.error is None
     before = library.count()
-    pages = library.db.execute("PRAGMA page_count").fetchone()[0]
+    pages = library.conn.execute("PRAGMA page_count").fetchone()[0]
     # The file may grow by a few pages only: the next batch cannot fit.
-    library.db.execute(f"PRAGMA max_page_count = {pages + 8}")
+    library.conn.execute(f"PRAGMA max_page_count = {pages + 8}")
     report = import_paths(library, [_articles(tmp_path / "many", 300)], batch_size=300)
     assert report.error is not None
     assert "disk is full" in report.error
     assert report.imported == 0
     assert library.count() == before
-    assert library.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    rows = library.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+    assert library.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rows = library.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
     assert rows == before
-    library.db.execute("PRAGMA max_page_count = 1073741823")
+    library.conn.execute("PRAGMA max_page_count = 1073741823")
     again = import_paths(library, [tmp_path / "many"])
     assert (again.imported, again.error) == (300, None)
 
@@ -44,13 +44,13 @@ def test_a_full_disk_keeps_the_batches_of_the_same_import_stored_before_it(
         library: Library, tmp_path: Path) -> None:
     folder = _articles(tmp_path / "many", 300)
     with Library(tmp_path / "measure.db") as scratch:
-        empty = scratch.db.execute("PRAGMA page_count").fetchone()[0]
+        empty = scratch.conn.execute("PRAGMA page_count").fetchone()[0]
         import_paths(scratch, [folder])
-        per_article = (scratch.db.execute("PRAGMA page_count").fetchone()[0] - empty) / 300
+        per_article = (scratch.conn.execute("PRAGMA page_count").fetchone()[0] - empty) / 300
     import_paths(library, [SEEDS])
-    pages = library.db.execute("PRAGMA page_count").fetchone()[0]
+    pages = library.conn.execute("PRAGMA page_count").fetchone()[0]
     # Room for about two batches of 50, not for all 300 files.
-    library.db.execute(f"PRAGMA max_page_count = {pages + int(per_article * 120)}")
+    library.conn.execute(f"PRAGMA max_page_count = {pages + int(per_article * 120)}")
     report = import_paths(library, [folder], batch_size=50)
     assert report.error is not None
     assert "disk is full" in report.error
@@ -58,11 +58,11 @@ def test_a_full_disk_keeps_the_batches_of_the_same_import_stored_before_it(
     assert 0 < report.imported < 300
     assert report.imported % 50 == 0  # whole batches, never part of one
     assert library.count() == 16 + report.imported
-    assert library.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    library.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
-    assert library.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == (
+    assert library.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    library.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    assert library.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == (
         16 + report.imported)
-    library.db.execute("PRAGMA max_page_count = 1073741823")
+    library.conn.execute("PRAGMA max_page_count = 1073741823")
     again = import_paths(library, [folder])
     assert (again.imported, again.duplicates, again.error) == (
         300 - report.imported, report.imported, None)

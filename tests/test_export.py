@@ -48,7 +48,7 @@ def seeded(library: Library) -> Library:
 
 @pytest.fixture
 def reference(seeded: Library) -> Article:
-    article_id = seeded.db.execute("SELECT id FROM articles WHERE source_path = ?",
+    article_id = seeded.conn.execute("SELECT id FROM articles WHERE source_path = ?",
                                    (str(REFERENCE),)).fetchone()[0]
     article = seeded.get(article_id)
     assert article is not None

@@ -117,11 +117,11 @@ def check_query(library: Library, text: str) -> None:
     query = parse_query(text)
     where = "".join(f" AND {w}" for w in query.where)
     if query.match is not None:
-        library.db.execute(
+        library.conn.execute(
             "SELECT count(*) FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid"
             f" WHERE articles_fts MATCH ?{where}", [query.match, *query.params]).fetchone()
     elif query.where:
-        library.db.execute(f"SELECT count(*) FROM articles WHERE 1{where}",
+        library.conn.execute(f"SELECT count(*) FROM articles WHERE 1{where}",
                            query.params).fetchone()
     for state in (None, "unread", "starred"):
         results = find(library, text, limit=5, state=state)

@@ -188,21 +188,21 @@ def add_special_files(folder: Path, cases: dict[str, Case]) -> None:
 def snapshot(library: Library, ids: list[int] | None = None) -> dict[str, list[tuple]]:
     """What is stored about these articles (all by default): rows, links, state, FTS hits."""
     if ids is None:
-        ids = [row[0] for row in library.db.execute("SELECT id FROM articles ORDER BY id")]
+        ids = [row[0] for row in library.conn.execute("SELECT id FROM articles ORDER BY id")]
     marks = ",".join("?" * len(ids))
     tables = {
         "articles": f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY id",
         "links": f"SELECT * FROM links WHERE from_id IN ({marks}) ORDER BY from_id, position",
         "state": f"SELECT * FROM state WHERE article_id IN ({marks}) ORDER BY article_id",
     }
-    found = {name: list(library.db.execute(sql, ids)) for name, sql in tables.items()}
+    found = {name: list(library.conn.execute(sql, ids)) for name, sql in tables.items()}
     # Each article must still be found by the first words of its own title.
     found["fts"] = [
-        (article_id, library.db.execute(
+        (article_id, library.conn.execute(
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
             ('"' + " ".join(title.split()[:3]).replace('"', '""') + '"', article_id),
         ).fetchone()[0])
-        for article_id, title in library.db.execute(
+        for article_id, title in library.conn.execute(
             f"SELECT id, title FROM articles WHERE id IN ({marks}) ORDER BY id", ids)]
     return found
 
@@ -213,7 +213,7 @@ def assert_unchanged(library: Library, before: dict[str, list[tuple]]) -> None:
     for table in before:
         assert after[table] == before[table], f"{table} changed"
     assert all(hits == 1 for _, hits in after["fts"])
-    library.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    library.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
 
 
 def stored_path(path: str) -> str:
@@ -486,7 +486,7 @@ def test_the_window_answers_while_it_imports_the_hostile_folder(qtbot, window,
              for i in range(dialog.details.topLevelItemCount())]
     assert sorted(shown) == sorted(stored_path(s.path) for s in report.skipped)
     assert f"{len(report.skipped)} refused" in window.statusBar().currentMessage()
-    window.library.db.execute("SELECT 1")  # the window's own connection sees the newcomers
+    window.library.conn.execute("SELECT 1")  # the window's own connection sees the newcomers
     assert window.model.total() == 16 + report.imported
     del before["state"]  # moving down the list reads articles: that is the user's doing
     assert_unchanged(window.library, before)

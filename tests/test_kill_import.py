@@ -120,7 +120,7 @@ def _follow(lines: IO[str], done: list[int]) -> None:
 def assert_whole(path: Path, expected: dict[str, Expected]) -> int:
     """The checks after a crash; returns how many articles are stored."""
     with Library(path) as library:
-        db = library.db
+        db = library.conn
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
         rows = list(library.iter_rows())

@@ -159,7 +159,7 @@ def test_missing_id(library: Library) -> None:
 
 def _wipe_then_crash(library: Library) -> None:
     with library.transaction():
-        library.db.execute("DELETE FROM articles")
+        library.conn.execute("DELETE FROM articles")
         raise RuntimeError("crash in the middle of a batch")
 
 
@@ -179,9 +179,9 @@ def test_reopen_keeps_articles_links_and_state(db_path: Path) -> None:
         before_rows = library.rows()
         before_links = list(library.links())
         first = before_rows[0].id
-        library.db.execute("INSERT INTO state (article_id, read, starred) VALUES (?, 1, 1)",
+        library.conn.execute("INSERT INTO state (article_id, read, starred) VALUES (?, 1, 1)",
                            (first,))
-        library.db.conn.commit()
+        library.conn.commit()
     with Library(db_path) as library:
         assert library.rows() == before_rows
         assert list(library.links()) == before_links
@@ -189,7 +189,7 @@ def test_reopen_keeps_articles_links_and_state(db_path: Path) -> None:
         reference = library.get(first)
         assert reference is not None
         assert reference.title.startswith("Russia says")
-        assert library.db.execute(
+        assert library.conn.execute(
             "SELECT read, starred FROM state WHERE article_id = ?", (first,)).fetchone() == (1, 1)
     assert pragma(db_path, "user_version") == SCHEMA_VERSION
 
@@ -197,12 +197,12 @@ def test_reopen_keeps_articles_links_and_state(db_path: Path) -> None:
 def test_reimport_does_not_reset_reading_state(library: Library) -> None:
     import_paths(library, [SEEDS])
     first = library.rows()[0].id
-    library.db.execute("INSERT INTO state (article_id, read, starred, position)"
+    library.conn.execute("INSERT INTO state (article_id, read, starred, position)"
                        " VALUES (?, 1, 0, 0.5)", (first,))
-    library.db.conn.commit()
+    library.conn.commit()
     report = import_paths(library, [SEEDS])
     assert report.duplicates == 16
-    assert library.db.execute("SELECT read, starred, position FROM state WHERE article_id = ?",
+    assert library.conn.execute("SELECT read, starred, position FROM state WHERE article_id = ?",
                               (first,)).fetchone() == (1, 0, 0.5)
 
 

@@ -161,8 +161,8 @@ def test_deleting_an_article_takes_its_sketch_and_reimporting_restores_it(
     import_paths(library, [original, copy])
     first, second = (row.id for row in library.rows())
     with library.transaction():
-        library.db.execute("DELETE FROM articles WHERE id = ?", (second,))
-    assert library.db.execute("SELECT count(*) FROM sketches WHERE article_id = ?",
+        library.conn.execute("DELETE FROM articles WHERE id = ?", (second,))
+    assert library.conn.execute("SELECT count(*) FROM sketches WHERE article_id = ?",
                               (second,)).fetchone()[0] == 0
     assert same_story_ids(library, first) == []
     import_paths(library, [copy])
@@ -276,7 +276,7 @@ def test_words_are_stemmed_as_the_library_index_stems_them(library: Library) -> 
     vocabulary = similar_module._vocabulary(library)
     words = [w for r in library.iter_rows() for w in (library.get(r.id).body.lower().split())]
     vocabulary.learn(words)
-    terms = {t for (t,) in library.db.execute("SELECT term FROM articles_vocab")}
+    terms = {t for (t,) in library.conn.execute("SELECT term FROM articles_vocab")}
     stems = {s for s in vocabulary.stems.values() if s is not None}
     assert stems
     assert stems <= terms
@@ -299,9 +299,9 @@ def test_finding_related_articles_leaves_no_transaction_open(library: Library) -
     article = library.get(ids["011"])
     assert article is not None
     related(library, article)
-    assert not library.db.conn.in_transaction
+    assert not library.conn.in_transaction
     with library.transaction():  # BEGIN IMMEDIATE would fail inside an open one
-        library.db.execute("UPDATE articles SET title = title WHERE id = ?", (article.id,))
+        library.conn.execute("UPDATE articles SET title = title WHERE id = ?", (article.id,))
 
 
 def test_an_article_of_numbers_alone_has_nothing_like_it(tmp_path: Path,

@@ -37,11 +37,11 @@ def seeded(library: Library, articles: Path) -> Library:
 
 
 def flood_id(library: Library) -> int:
-    return library.db.execute("SELECT id FROM articles WHERE title = ?", (FLOOD,)).fetchone()[0]
+    return library.conn.execute("SELECT id FROM articles WHERE title = ?", (FLOOD,)).fetchone()[0]
 
 
 def table(library: Library, sql: str, *params: object) -> list[tuple]:
-    return list(library.db.execute(sql, params))
+    return list(library.conn.execute(sql, params))
 
 
 def test_remove_takes_everything_of_the_article_and_no_file(seeded: Library,
@@ -86,7 +86,7 @@ def test_restore_puts_it_back_at_its_id_as_it_was(seeded: Library, articles: Pat
         assert table(seeded, f"SELECT * FROM {name} ORDER BY 1, 2") == rows, name
     assert [h.id for h in search(seeded, "flood waters old town")][:1] == [target]
     assert table(seeded, "PRAGMA integrity_check") == [("ok",)]
-    seeded.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    seeded.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
 
 
 def test_links_between_articles_removed_together_come_back(seeded: Library) -> None:

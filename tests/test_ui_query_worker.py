@@ -27,7 +27,7 @@ def test_stop_abandons_a_long_read_but_finishes_queued_writes(qtbot, db_path: Pa
     def endless(library: Library) -> int:
         started.set()
         try:
-            return library.db.execute(ENDLESS).fetchone()[0]
+            return library.conn.execute(ENDLESS).fetchone()[0]
         except sqlite3.OperationalError as error:
             interrupted.append(str(error))
             raise
@@ -46,7 +46,7 @@ def test_stop_without_abandon_lets_the_running_job_finish(qtbot, db_path: Path) 
 
     def short(library: Library) -> None:
         time.sleep(0.2)
-        done.append(library.db.execute("SELECT 1").fetchone()[0])
+        done.append(library.conn.execute("SELECT 1").fetchone()[0])
 
     runner.submit("write", short, latest_only=False)
     runner.stop()

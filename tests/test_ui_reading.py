@@ -244,3 +244,23 @@ def test_the_article_open_at_closing_reopens_where_it_was_left(qtbot, library: L
         assert again.reader.position() == pytest.approx(where, abs=0.02)
     finally:
         close_window(again)
+
+
+def test_at_start_up_the_list_paints_first_then_the_article_read_last_opens(
+        qtbot, library: Library, tmp_path: Path) -> None:
+    settings = tmp_path / "s.ini"
+    window = open_small(qtbot, library, settings)
+    window.go_to_row(3)
+    window.page_down()
+    where, article = window.reader.position(), window.current_id
+    close_window(window)
+    # As the program starts: the article waits for the list's first frame. The list takes
+    # the focus meanwhile, and with it a first row, which must not win.
+    again = open_window(qtbot, library, settings, dwell_ms=None, article_after_paint=True)
+    try:
+        qtbot.waitUntil(lambda: again.current_id == article)
+        assert again.list_view.currentIndex().row() == 3
+        qtbot.waitUntil(lambda: again.reader.position() == pytest.approx(where, abs=0.02))
+        assert again.windowTitle().startswith(again.library.get(article).title)
+    finally:
+        close_window(again)

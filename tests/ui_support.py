@@ -27,7 +27,7 @@ def settings_at(path: Path) -> QSettings:
 
 
 def open_window(qtbot, library: Library, settings_path: Path,
-                dwell_ms: int | None = 0) -> MainWindow:
+                dwell_ms: int | None = 0, *, article_after_paint: bool = False) -> MainWindow:
     """A shown, active window; close it with ``close_window``.
 
     Articles count as read as soon as they open unless ``dwell_ms`` says otherwise (None
@@ -36,7 +36,7 @@ def open_window(qtbot, library: Library, settings_path: Path,
     settings = settings_at(settings_path)
     if dwell_ms is not None:
         settings.setValue(DWELL_KEY, dwell_ms)
-    window = MainWindow(library, settings)
+    window = MainWindow(library, settings, article_after_paint=article_after_paint)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -114,7 +114,7 @@ def sketch_cost(corpus: Path, tmp: Path, files: int = 3000) -> dict:
 
 def latency(library: Library, samples: int) -> dict:
     """related() and similar() timings over random articles, first call apart."""
-    top = library.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+    top = library.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
     rng = random.Random(4)
     ids = rng.sample(range(1, top + 1), min(samples + 1, top))
     articles = [a for a in (library.get(i) for i in ids) if a is not None]
@@ -141,7 +141,7 @@ def bbc_quality(bbc: Path, tmp: Path) -> dict:
     """precision@5 of similar() and of a TF-IDF cosine baseline, same exclusions."""
     library = Library(tmp / "bbc.db")
     import_paths(library, [bbc / topic for topic in TOPICS])
-    rows = library.db.execute(
+    rows = library.conn.execute(
         "SELECT id, title, summary, body, source_path FROM articles").fetchall()
     folder = {i: Path(path).parent.name for i, _, _, _, path in rows}
     copies = {i: same_story_ids(library, i) for i in folder}

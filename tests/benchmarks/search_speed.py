@@ -41,7 +41,7 @@ def summary(values: list[float]) -> dict:
 def query_mix(library, count: int, seed: int) -> list[tuple[str, str]]:
     """(kind, query) pairs drawn from the library's headlines, authors and dates."""
     rng = random.Random(seed)
-    rows = library.db.execute(
+    rows = library.conn.execute(
         "SELECT title, author, local_date FROM articles ORDER BY random() LIMIT 5000").fetchall()
     titles = [re.findall(r"[A-Za-z][A-Za-z'-]{2,}", t) for t, _, _ in rows]
     titles = [[w for w in t if w.lower() not in STOPWORDS] for t in titles]

@@ -73,7 +73,7 @@ app = application()
 from broadsheet.ui.main_window import MainWindow
 library = Library(Path(sys.argv[1]))
 settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
-window = MainWindow(library, settings, app_icon())
+window = MainWindow(library, settings, app_icon(), article_after_paint=True)
 window.resize(1280, 800)
 watch = FirstPaint(app)
 window.list_view.viewport().installEventFilter(watch)

@@ -48,14 +48,14 @@ def freeze(out: Path) -> None:
         path = Path(work) / "library.db"
         with Library(path) as library:
             import_paths(library, sorted(folder.iterdir()))
-            library.db.execute("INSERT INTO state (article_id, read, starred, position,"
+            library.conn.execute("INSERT INTO state (article_id, read, starred, position,"
                                " read_at) VALUES (1, 1, 1, 0.25, '2026-11-27T00:00:00+00:00')")
-            library.db.execute("INSERT INTO saved_searches VALUES ('harbour', 'harbour -storm',"
+            library.conn.execute("INSERT INTO saved_searches VALUES ('harbour', 'harbour -storm',"
                                " 0, '2026-11-27T00:00:00+00:00')")
             # Names relative to nowhere: the file must not carry this machine's folders.
-            library.db.execute("UPDATE articles SET source_path = replace(source_path, ?, '')",
+            library.conn.execute("UPDATE articles SET source_path = replace(source_path, ?, '')",
                                (f"{folder}/",))
-            library.db.conn.commit()
+            library.conn.commit()
         with closing(sqlite3.connect(path)) as conn:
             register_functions(conn)  # dumping reads the full-text index through them
             lines = [f"-- Broadsheet library schema version {SCHEMA_VERSION}, frozen by"

@@ -175,8 +175,8 @@ def import_paths(
     batch: list[Prepared] = []
     done = 0
     results = _read_all(iter(walker), size_limit)
-    cache = library.db.execute("PRAGMA cache_size").fetchone()[0]
-    library.db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    cache = library.conn.execute("PRAGMA cache_size").fetchone()[0]
+    library.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:
         for path, result in results:
             if cancelled is not None and cancelled():
@@ -195,7 +195,7 @@ def import_paths(
             _store(library, batch, report)
     finally:
         results.close()
-        library.db.execute(f"PRAGMA cache_size = {int(cache)}")
+        library.conn.execute(f"PRAGMA cache_size = {int(cache)}")
     report.seconds = time.perf_counter() - started
     return report
 

@@ -11,16 +11,17 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import sqlite_utils
 
 from broadsheet.core.article import Article, Link, Section
 from broadsheet.core.sketch import sketch
 from broadsheet.core.titles import title_key, unlabelled_key
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from broadsheet.core.removal import Removal
 
 log = logging.getLogger("broadsheet.library")
@@ -175,17 +176,22 @@ class Library:
         if self.path.is_file() and _read_only(self.path):
             raise LibraryError(f"{self.path}: the library file is read-only; "
                                f"{KINDS['read-only']}", "read-only")
-        self.db = _connect(self.path)
+        self.conn = _connect(self.path)
         try:
             # Where a copy was put before migrating the file; None when nothing migrated.
-            self.migration_backup = _migrate(self.db, self.path)
+            self.migration_backup = _migrate(self.conn, self.path)
         except BaseException:
-            self.db.close()
+            self.conn.close()
             raise
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The connection as sqlite-utils sees it, for schema work."""
+        return _sqlite_utils_view(self.conn)
 
     def close(self) -> None:
         """Close the connection; the file is complete on disk after this."""
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Library:
         return self
@@ -196,7 +202,7 @@ class Library:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Group writes into one transaction that holds the write lock: all land, or none."""
-        conn = self.db.conn
+        conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -215,7 +221,7 @@ class Library:
         for start in range(0, len(hashes), 500):
             chunk = hashes[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(row[0] for row in self.db.execute(
+            found.update(row[0] for row in self.conn.execute(
                 f"SELECT sha256 FROM articles WHERE sha256 IN ({marks})", chunk))
         return found
 
@@ -228,16 +234,16 @@ class Library:
         """
         if not items:
             return []
-        first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+        first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
         ids = list(range(first, first + len(items)))
         now = self._now
-        _insert_rows(self.db.conn, "articles", _ARTICLE_COLUMNS,
+        _insert_rows(self.conn, "articles", _ARTICLE_COLUMNS,
                      [(i, *item.row, now) for i, item in zip(ids, items, strict=True)])
         return ids
 
     def add_links(self, rows: list[tuple]) -> None:
         """Store READ: links as rows in _LINK_COLUMNS order."""
-        _insert_rows(self.db.conn, "links", _LINK_COLUMNS, rows)
+        _insert_rows(self.conn, "links", _LINK_COLUMNS, rows)
 
     @property
     def _now(self) -> str:
@@ -247,7 +253,7 @@ class Library:
 
     def count(self) -> int:
         """How many articles the library holds."""
-        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def rows(self, order: str = "library", offset: int = 0,
              limit: int | None = None) -> list[ArticleRow]:
@@ -255,7 +261,7 @@ class Library:
         sql = ("SELECT id, title, author, published, source_path, sha256 FROM articles"
                f" ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?")
         return [ArticleRow(*row) for row in
-                self.db.execute(sql, (-1 if limit is None else limit, offset))]
+                self.conn.execute(sql, (-1 if limit is None else limit, offset))]
 
     def iter_rows(self, order: str = "library", page: int = 2000) -> Iterator[ArticleRow]:
         """Every row in order, read a page at a time."""
@@ -266,7 +272,7 @@ class Library:
 
     def get(self, article_id: int) -> Article | None:
         """The whole article, with its links resolved as far as the library allows."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT id, sha256, title, summary, author, image_credit, updated, published,"
             " source_path, body_z, sections FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
@@ -275,7 +281,7 @@ class Library:
         (id_, sha, title, summary, author, credit, updated, published, path, body_z,
          sections_json) = row
         body = inflate(body_z)
-        links = [Link(text, target, after) for text, target, after in self.db.execute(
+        links = [Link(text, target, after) for text, target, after in self.conn.execute(
             "SELECT text, target_id, after_paragraph FROM links WHERE from_id = ?"
             " ORDER BY position", (article_id,))]
         return Article(
@@ -287,7 +293,7 @@ class Library:
 
     def raw_text(self, article_id: int) -> str | None:
         """The text exactly as it was imported."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT raw_z, title, summary, author, image_credit, body_z FROM articles"
             " WHERE id = ?", (article_id,)).fetchone()
         if row is None:
@@ -297,19 +303,19 @@ class Library:
 
     def links(self) -> Iterator[StoredLink]:
         """Every READ: link in the library, by article then position."""
-        for row in self.db.execute(
+        for row in self.conn.execute(
                 "SELECT from_id, position, text, target_id FROM links ORDER BY from_id, position"):
             yield StoredLink(*row)
 
     def backlinks(self, article_id: int) -> list[tuple[int, str]]:
         """(id, title) of the articles whose READ: lines point at this one."""
-        return list(self.db.execute(
+        return list(self.conn.execute(
             "SELECT DISTINCT a.id, a.title FROM links l JOIN articles a ON a.id = l.from_id"
             " WHERE l.target_id = ? ORDER BY a.sort_date DESC, a.id", (article_id,)))
 
     def stats(self) -> Stats:
         """Totals over the whole library."""
-        articles, authors, total = self.db.execute(
+        articles, authors, total = self.conn.execute(
             "SELECT count(*), count(DISTINCT author), coalesce(sum(bytes), 0) FROM articles"
         ).fetchone()
         earliest = self._extreme_date("ASC")
@@ -317,7 +323,7 @@ class Library:
         return Stats(articles, authors, earliest, latest, total)
 
     def _extreme_date(self, direction: str) -> str | None:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT coalesce(published, updated) FROM articles WHERE sort_date IS NOT NULL"
             f" ORDER BY sort_date {direction} LIMIT 1").fetchone()
         return None if row is None else row[0]
@@ -390,25 +396,38 @@ def _unpack_raw(raw_z: bytes, title: str, summary: str | None, author: str | Non
     return (unpacker.decompress(raw_z) + unpacker.flush()).decode("utf-8")
 
 
-def _connect(path: Path) -> sqlite_utils.Database:
+def _connect(path: Path) -> sqlite3.Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=5)
+        # Autocommit: a statement outside ``transaction()`` is committed as it runs, as
+        # sqlite-utils does; sqlite3's implicit transactions would stay open, unnoticed.
+        conn = sqlite3.connect(path, timeout=5, isolation_level=None)
         register_functions(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
+        # What sqlite-utils sets on every connection it wraps; set here so the triggers act
+        # the same whether or not a connection was ever wrapped.
+        conn.execute("PRAGMA recursive_triggers = ON")
     except sqlite3.Error as error:
         raise explain(path, error) from error
     except OSError as error:
         raise LibraryError(f"{path}: cannot create the library folder ({error.strerror})") \
             from error
+    return conn
+
+
+def _sqlite_utils_view(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    # Imported only for creating and migrating: it costs a tenth of a second at start-up,
+    # and opening an up-to-date library needs nothing from it.
+    import sqlite_utils
+
     return sqlite_utils.Database(conn)
 
 
-def _use_wal(db: sqlite_utils.Database, path: Path) -> None:
+def _use_wal(conn: sqlite3.Connection, path: Path) -> None:
     """Switch to WAL only once the file is known to be ours: the switch writes to it."""
-    mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    db.execute("PRAGMA synchronous = NORMAL")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    conn.execute("PRAGMA synchronous = NORMAL")
     if mode.lower() != "wal":
         log.info("%s: journal mode is %s, not WAL", path, mode)
 
@@ -418,32 +437,36 @@ def _read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
 
 
-def _migrate(db: sqlite_utils.Database, path: Path) -> Path | None:
+def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
     """Bring the file to SCHEMA_VERSION; returns the backup taken first, if there was data."""
     copy = None
     try:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise LibraryError(
                 f"{path}: made by a newer Broadsheet (library version {version}, this one"
                 f" reads up to {SCHEMA_VERSION}); update Broadsheet to open it", "newer")
-        if version == 0 and db.table_names() and "articles" not in db.table_names():
+        tables = {name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0 and tables and "articles" not in tables:
             raise LibraryError(f"{path}: an SQLite database, but not a Broadsheet library; "
                                f"{KINDS['not-a-database']}", "not-a-database")
-        if version < SCHEMA_VERSION and "articles" in db.table_names():
+        if version < SCHEMA_VERSION and "articles" in tables:
             from broadsheet.core import backup  # it builds on this module
 
-            copy = backup.back_up(db.conn, backup.backup_path(path, version)).path
+            copy = backup.back_up(conn, backup.backup_path(path, version)).path
             log.warning("%s: copied to %s before updating it to version %d",
                         path, copy, SCHEMA_VERSION)
-        _use_wal(db, path)
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            with db.atomic():
-                _MIGRATIONS[target](db)
-                db.execute(f"PRAGMA user_version = {target}")
+        _use_wal(conn, path)
+        if version < SCHEMA_VERSION:
+            db = _sqlite_utils_view(conn)
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                with db.atomic():
+                    _MIGRATIONS[target](db)
+                    db.execute(f"PRAGMA user_version = {target}")
         if copy is not None and _SHRINKS & set(range(version + 1, SCHEMA_VERSION + 1)):
             log.warning("%s: compacting the updated library", path)
-            db.execute("VACUUM")  # hand back the space the old layout took
+            conn.execute("VACUUM")  # hand back the space the old layout took
     except sqlite3.Error as error:
         failure = explain(path, error)
         if copy is not None:

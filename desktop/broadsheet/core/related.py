@@ -19,7 +19,7 @@ def _unique_titles(library: Library, column: str, keys: set[str]) -> dict[str, i
     found: dict[str, int | None] = {}
     keys_list = sorted(keys)
     for chunk in _chunks(keys_list, 500):
-        for key, count, article_id in library.db.execute(
+        for key, count, article_id in library.conn.execute(
                 f"SELECT {column}, count(*), max(id) FROM articles"
                 f" WHERE {column} IN ({','.join('?' * len(chunk))}) GROUP BY {column}", chunk):
             found[key] = article_id if count == 1 else None
@@ -62,7 +62,7 @@ def resolve_after_import(library: Library, new_ids: Sequence[int]) -> int:
     those links are looked at (through indexes): the cost grows with the batch, not the
     library.
     """
-    db = library.db
+    db = library.conn
     moved = 0
     for chunk in _chunks(new_ids, 500):
         marks = ",".join("?" * len(chunk))
@@ -79,7 +79,7 @@ def resolve_after_import(library: Library, new_ids: Sequence[int]) -> int:
             new = None if target == from_id else target
             if new != old:
                 updates.append((new, from_id, position))
-        db.conn.executemany(
+        db.executemany(
             "UPDATE links SET target_id = ? WHERE from_id = ? AND position = ?", updates)
         moved += len(updates)
     return moved
@@ -117,7 +117,7 @@ def related(library: Library, article: Article, limit: int = 8,
 
 def store_sketches(library: Library, items: Sequence[Prepared], ids: Sequence[int]) -> None:
     """Store the near-duplicate sketches of newly added articles (inside the batch)."""
-    library.db.conn.executemany(
+    library.conn.executemany(
         "INSERT INTO sketches (article_id, hash) VALUES (?, ?)",
         [(article_id, h) for article_id, item in zip(ids, items, strict=True)
          for h in item.sketch])
@@ -129,11 +129,11 @@ def same_story_ids(library: Library, article_id: int) -> list[int]:
     Candidates share at least MIN_SHARED sketch hashes (found through the hash index); each
     is kept when the estimated resemblance of the two texts reaches SAME_STORY.
     """
-    size = library.db.execute("SELECT count(*) FROM sketches WHERE article_id = ?",
+    size = library.conn.execute("SELECT count(*) FROM sketches WHERE article_id = ?",
                               (article_id,)).fetchone()[0]
     if size < MIN_SHARED:
         return []
-    rows = library.db.execute(
+    rows = library.conn.execute(
         "SELECT s.article_id, count(*),"
         " (SELECT count(*) FROM sketches t WHERE t.article_id = s.article_id)"
         " FROM sketches s WHERE s.hash IN (SELECT hash FROM sketches WHERE article_id = ?)"
@@ -165,6 +165,6 @@ def _titled(library: Library, ids: Sequence[int]) -> list[tuple[int, str]]:
     """(id, title) for ids, in the order given."""
     if not ids:
         return []
-    titles = dict(library.db.execute(
+    titles = dict(library.conn.execute(
         f"SELECT id, title FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids))
     return [(i, titles[i]) for i in ids if i in titles]

@@ -97,7 +97,7 @@ def remove(library: Library, ids: Iterable[int]) -> Removal:
     Their source files are not touched. The FTS index follows through its triggers.
     """
     wanted = json.dumps(sorted(set(ids)))
-    db = library.db.conn
+    db = library.conn
     owned, pointing = _references(db)
     with library.transaction():
         columns = _columns(db, "articles")
@@ -133,7 +133,7 @@ def restore(library: Library, snapshot: Removal) -> list[int]:
     """
     from broadsheet.core.related import resolve_after_import  # it builds on the library
 
-    db = library.db.conn
+    db = library.conn
     sha = snapshot.articles.columns.index("sha256")
     again = library.known_hashes(row[sha] for row in snapshot.articles.values)
     if again:

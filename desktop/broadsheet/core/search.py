@@ -183,7 +183,7 @@ class _Run:
         for (known, done), found in self.counts.items():
             if known == match and (done >= cap or found < done):
                 return min(found, cap)  # counted as far, or counted them all
-        found = self.library.db.execute(
+        found = self.library.conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?"
             " LIMIT ?)", (match, cap)).fetchone()[0]
         self.counts[(match, cap)] = found
@@ -223,14 +223,14 @@ def _narrow(run: _Run, hints: list[str], order: str) -> tuple[list[str], str]:
 
 def _window_floor(run: _Run, match: str) -> int | None:
     """The smallest id among the last ``run.window`` matches added."""
-    row = run.library.db.execute(
+    row = run.library.conn.execute(
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC"
         " LIMIT 1 OFFSET ?", (match, run.window - 1)).fetchone()
     return None if row is None else row[0]
 
 
 def _has_facets(library: Library) -> bool:
-    return library.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+    return library.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
                               (FACETS,)).fetchone() is not None
 
 
@@ -265,7 +265,7 @@ def _matching(run: _Run, match: str, limit: int, order: str,
         narrow = facets and not order.startswith("title")
         sql = (f"SELECT articles.id, 0.0{_joined(query, narrow, floor, join=True)}"
                f" ORDER BY {ORDERS[order]} LIMIT ?")
-    rows = run.library.db.execute(sql, (match, *query.params, limit)).fetchall()
+    rows = run.library.conn.execute(sql, (match, *query.params, limit)).fetchall()
     return [(i, round(-rank, 4) if rank else 0.0) for i, rank in rows]
 
 
@@ -281,7 +281,7 @@ def _newest_added(run: _Run, match: str, limit: int, seen: set[int]) -> list[tup
     else:
         sql = ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
                " ORDER BY rowid DESC LIMIT ?")
-    rows = run.library.db.execute(sql, (match, *query.params, limit)).fetchall()
+    rows = run.library.conn.execute(sql, (match, *query.params, limit)).fetchall()
     return [(i, 0.0) for (i,) in rows if i not in seen][:wanted]
 
 
@@ -290,7 +290,7 @@ def _count_matching(run: _Run, match: str, found: int, limit: int) -> tuple[int,
         return found, False
     if run.query.where:
         sql = f"SELECT count(*) FROM (SELECT 1{_joined(run.query, run.facets)} LIMIT ?)"
-        total = run.library.db.execute(
+        total = run.library.conn.execute(
             sql, (match, *run.query.params, FILTERED_COUNT_CAP)).fetchone()[0]
         return total, total >= FILTERED_COUNT_CAP
     total = run.count(match)
@@ -310,7 +310,7 @@ def _conditions(query: Query) -> tuple[list[str], list[object]]:
 def _filtered(library: Library, query: Query, limit: int, order: str) -> list[tuple[int, float]]:
     where, params = _conditions(query)
     sql = f"SELECT articles.id FROM articles{_where(where)} ORDER BY {ORDERS[order]} LIMIT ?"
-    return [(i, 0.0) for (i,) in library.db.execute(sql, (*params, limit))]
+    return [(i, 0.0) for (i,) in library.conn.execute(sql, (*params, limit))]
 
 
 def _count_filtered(library: Library, query: Query, found: int,
@@ -318,7 +318,7 @@ def _count_filtered(library: Library, query: Query, found: int,
     if found < limit:
         return found, False
     where, params = _conditions(query)
-    total = library.db.execute(
+    total = library.conn.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM articles{_where(where)} LIMIT ?)",
         (*params, FILTERED_COUNT_CAP)).fetchone()[0]
     return total, total >= FILTERED_COUNT_CAP
@@ -329,7 +329,7 @@ def _hits(library: Library, ranked: list[tuple[int, float]], summaries: bool = F
         return []
     marks = ",".join("?" * len(ranked))
     extra = "summary" if summaries else "''"
-    rows = {row[0]: row for row in library.db.execute(
+    rows = {row[0]: row for row in library.conn.execute(
         f"SELECT id, title, published, author, {extra} FROM articles WHERE id IN ({marks})",
         [i for i, _ in ranked])}
     return [Hit(i, rows[i][1], rows[i][2], _trim(rows[i][4]), score, rows[i][3])
@@ -352,9 +352,9 @@ def snippets_for(library: Library, match: str | None, ids: list[int]) -> dict[in
         # once instead, working out snippets only for the rows asked for.
         sql = (f"SELECT rowid, CASE WHEN rowid IN ({marks}) THEN {_SNIPPET} END"
                " FROM articles_fts WHERE articles_fts MATCH ?")
-        rows = library.db.execute(sql, (*ids, match))
+        rows = library.conn.execute(sql, (*ids, match))
         return {i: s for i, s in rows if s is not None}
-    return dict(library.db.execute(
+    return dict(library.conn.execute(
         f"SELECT rowid, {_SNIPPET} FROM articles_fts WHERE articles_fts MATCH ?"
         f" AND rowid IN ({marks})", (match, *ids)))
 
@@ -368,7 +368,7 @@ def matched_words(library: Library, match: str | None, article_id: int) -> list[
     if not match:
         return []
     try:
-        row = library.db.execute(
+        row = library.conn.execute(
             f"SELECT {_HIGHLIGHTS} FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
             (match, article_id)).fetchone()
     except sqlite3.OperationalError:

@@ -55,7 +55,7 @@ class _Vocabulary:
     """Document frequencies and a stemmer for one open library (its own connection)."""
 
     def __init__(self, library: Library) -> None:
-        self.db = library.db.conn
+        self.db = library.conn
         self.top_id = _top_id(library)
         self.count = max(library.count(), 1)
         # One pass over the FTS5 index (~1 s at 100,000 articles), then every lookup is free;
@@ -89,9 +89,11 @@ class _Vocabulary:
         stems.update(dict.fromkeys(new.difference(wanted)))
         if not wanted:
             return
-        # sqlite3 opens a transaction before an INSERT, even into a temp table; left open it
-        # would pin this connection to an old snapshot and refuse the next BEGIN IMMEDIATE.
+        # One transaction for the lookup, unless the caller's is open; one left open would
+        # pin this connection to an old snapshot and refuse the next BEGIN IMMEDIATE.
         opened = not self.db.in_transaction
+        if opened:
+            self.db.execute("BEGIN")
         try:
             self.db.executemany(
                 "INSERT INTO temp.broadsheet_stems (rowid, word) VALUES (?, ?)",
@@ -153,13 +155,13 @@ def _vocabulary(library: Library) -> _Vocabulary:
 
 
 def _top_id(library: Library) -> int:
-    return library.db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    return library.conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
 
 
 def similar_ids(library: Library, article_id: int, limit: int = 8,
                 exclude: Collection[int] = ()) -> list[tuple[int, float]]:
     """(id, cosine) of the articles most like this one, best first; never itself or exclude."""
-    row = library.db.execute("SELECT title, summary, body FROM articles_text WHERE id = ?",
+    row = library.conn.execute("SELECT title, summary, body FROM articles_text WHERE id = ?",
                              (article_id,)).fetchone()
     if row is None:
         return []
@@ -203,7 +205,7 @@ def _pool(library: Library, vocabulary: _Vocabulary, words: list[str],
     if not chosen:
         return []
     try:
-        rows = library.db.execute(
+        rows = library.conn.execute(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
             " ORDER BY bm25(articles_fts) LIMIT ?",
             (" OR ".join(chosen), POOL + len(exclude))).fetchall()
@@ -217,6 +219,6 @@ def _pool(library: Library, vocabulary: _Vocabulary, words: list[str],
 def _texts(library: Library, ids: list[int]) -> list[tuple[int, str, str, str]]:
     if not ids:
         return []
-    return library.db.execute(
+    return library.conn.execute(
         "SELECT id, title, summary, substr(body, 1, ?) FROM articles_text"
         f" WHERE id IN ({','.join('?' * len(ids))})", (POOL_CHARS, *ids)).fetchall()

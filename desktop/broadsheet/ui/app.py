@@ -102,7 +102,7 @@ def run(library_path: Path, paths: list[Path]) -> int:
     from broadsheet.ui.main_window import MainWindow  # after QApplication exists
 
     server = InstanceServer(library_path)
-    window = MainWindow(library, QSettings(), app_icon())
+    window = MainWindow(library, QSettings(), app_icon(), article_after_paint=True)
     server.paths_received.connect(window.receive_paths)
     window.show()
     window_shown()

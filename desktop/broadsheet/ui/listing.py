@@ -68,7 +68,7 @@ ALL = View()
 def count(library: Library, view: View = ALL) -> int:
     """How many articles the view holds."""
     where, params = view.where()
-    return library.db.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()[0]
+    return library.conn.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()[0]
 
 
 def counts(library: Library, total: int | None = None) -> dict[str, int]:
@@ -78,8 +78,8 @@ def counts(library: Library, total: int | None = None) -> dict[str, int]:
     starred, so this stays cheap however large the library grows.
     """
     if total is None:
-        total = library.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-    unread_gone, starred = library.db.execute(
+        total = library.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    unread_gone, starred = library.conn.execute(
         "SELECT (SELECT count(*) FROM state JOIN articles ON articles.id = state.article_id"
         "  WHERE state.read = 1),"
         " (SELECT count(*) FROM state JOIN articles ON articles.id = state.article_id"
@@ -152,7 +152,7 @@ def _key_values(library: Library, keys: list[_Key], article_id: int,
                 view: View) -> tuple | None:
     where, params = view.where()
     where = f"{where} AND articles.id = ?" if where else " WHERE articles.id = ?"
-    return library.db.execute(
+    return library.conn.execute(
         f"SELECT {', '.join(k.column for k in keys)} FROM articles{where}",
         (*params, article_id)).fetchone()
 
@@ -162,7 +162,7 @@ def _rows(library: Library, order: str, offset: int, limit: int, view: View,
     where, params = view.where()
     sql = (f"SELECT id, title, author, published, source_path, sha256 FROM articles{where}"
            f" ORDER BY {_order_by(_keys(order), flip)} LIMIT ? OFFSET ?")
-    return [ArticleRow(*row) for row in library.db.execute(sql, (*params, limit, offset))]
+    return [ArticleRow(*row) for row in library.conn.execute(sql, (*params, limit, offset))]
 
 
 def page(library: Library, sort: Sort, offset: int, limit: int, total: int,
@@ -202,7 +202,7 @@ def row_of(library: Library, sort: Sort, article_id: int, total: int,
     joiner = f"{where} AND" if where else " WHERE"
     before = 0
     for condition, extra in _beyond(keys, values, flip=False):
-        before += library.db.execute(f"SELECT count(*) FROM articles{joiner} {condition}",
+        before += library.conn.execute(f"SELECT count(*) FROM articles{joiner} {condition}",
                                      (*params, *extra)).fetchone()[0]
     return total - 1 - before if sort.reversed else before
 
@@ -222,14 +222,14 @@ def unread_near(library: Library, sort: Sort, article_id: int | None, forward: b
     if article_id is None:
         groups = [("1", [])]
     else:
-        values = library.db.execute(
+        values = library.conn.execute(
             f"SELECT {', '.join(k.column for k in keys)} FROM articles WHERE id = ?",
             (article_id,)).fetchone()
         if values is None:
             return None
         groups = _beyond(keys, values, flip=not flip)
     for condition, extra in groups:
-        found = library.db.execute(
+        found = library.conn.execute(
             f"SELECT articles.id FROM articles{joiner} AND {condition}"
             f" ORDER BY {_order_by(keys, flip)} LIMIT 1", (*params, *extra)).fetchone()
         if found is not None:

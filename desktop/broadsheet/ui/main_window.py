@@ -29,6 +29,7 @@ from broadsheet.ui import reading_state, window_state
 from broadsheet.ui.accessibility import describe_window
 from broadsheet.ui.article_list import AUTHOR, DATE, ArticleListModel, ArticleListView
 from broadsheet.ui.drop import DropOverlay
+from broadsheet.ui.first_paint import after_first_paint
 from broadsheet.ui.history import History
 from broadsheet.ui.key_bindings import sequences
 from broadsheet.ui.keymap import KEYMAP, MENUS, SEPARATED
@@ -76,7 +77,9 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
     """One library, read in three panes."""
 
     def __init__(self, library: Library, settings: QSettings, icon: QIcon | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, article_after_paint: bool = False) -> None:
+        """``article_after_paint``: open the last article only once the list is on screen,
+        as the program does at start-up (tests want it open when the window is made)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.library = library
@@ -84,6 +87,7 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         self.icon = icon or QIcon()
         self.history = History()
         self.current_id: int | None = None
+        self.first_article_pending = False
         self.positions: dict[int, float] = {}  # written by the worker; read back from here
         self.import_dialog: ImportDialog | None = None
         self.library_header: QByteArray | None = None  # column widths kept while searching
@@ -113,7 +117,7 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         self.setAcceptDrops(True)
         # The look first: the last article is then laid out once, in its own typography.
         self._build_appearance()
-        self._restore(saved)
+        self._restore(saved, article_after_paint)
         self._show_library_or_welcome()
         if not self.showing_welcome():
             self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -128,7 +132,7 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         search_bar = self._build_search_bar()
         self.list_view = ArticleListView()
         self.list_view.setModel(self.model)
-        self.list_view.article_chosen.connect(self.open_article)
+        self.list_view.article_chosen.connect(self._on_list_choice)
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._after_sort)
         list_pane = QWidget()
         list_pane.setObjectName("listPane")
@@ -345,7 +349,7 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         else:
             self.position_label.setText("")
 
-    def _restore(self, saved: window_state.WindowState) -> None:
+    def _restore(self, saved: window_state.WindowState, article_after_paint: bool) -> None:
         if saved.geometry is None or not self.restoreGeometry(saved.geometry):
             self.resize(1280, 800)
         if saved.splitter is None or not self.splitter.restoreState(saved.splitter):
@@ -356,8 +360,30 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
             header.resizeSection(AUTHOR, 120)
         self._apply_sort_indicator()
         self.reader.zoom(saved.zoom)
-        if saved.last_article is not None and self.model.total():
-            self.open_article(saved.last_article)
+        if not self.model.total():
+            return
+        if article_after_paint:
+            # The first frame needs only the list: laying out an article, and loading the
+            # sanitizer for it, would hold the window back by about a tenth of a second.
+            self.first_article_pending = True
+            after_first_paint(self.list_view.viewport(),
+                              lambda: self._open_first(saved.last_article))
+        else:
+            self._open_first(saved.last_article)
+
+    def _on_list_choice(self, article_id: int) -> None:
+        # While the first article waits for the first paint, the list's own choice (its
+        # first row, as it takes the focus) is not the reader's: the last article read is.
+        if not self.first_article_pending:
+            self.open_article(article_id)
+
+    def _open_first(self, last_article: int | None) -> None:
+        """The article read last, or else the first in the list; nothing if one is open."""
+        self.first_article_pending = False
+        if self.current_id is not None:
+            return  # the reader has moved on already
+        if last_article is not None:
+            self.open_article(last_article)
         if self.current_id is None and self.model.total():
             self.go_to_row(0)
 

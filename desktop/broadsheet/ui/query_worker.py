@@ -125,6 +125,6 @@ class QueryRunner(QObject):
             library = self._worker.library
             try:
                 if library is not None:
-                    library.db.conn.interrupt()  # sqlite3_interrupt: safe from any thread
+                    library.conn.interrupt()  # sqlite3_interrupt: safe from any thread
             except sqlite3.ProgrammingError:
                 pass  # closed by the worker in between: it is finishing

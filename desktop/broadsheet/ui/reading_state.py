@@ -21,7 +21,7 @@ class State:
 
 def get(library: Library, article_id: int) -> State:
     """The state of one article."""
-    row = library.db.execute(
+    row = library.conn.execute(
         "SELECT read, starred, coalesce(position, 0) FROM state WHERE article_id = ?",
         (article_id,)).fetchone()
     return State() if row is None else State(bool(row[0]), bool(row[1]), float(row[2]))
@@ -34,7 +34,7 @@ def flags(library: Library, ids: Iterable[int]) -> dict[int, State]:
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        for article_id, read, starred, position in library.db.execute(
+        for article_id, read, starred, position in library.conn.execute(
                 "SELECT article_id, read, starred, coalesce(position, 0) FROM state"
                 f" WHERE article_id IN ({marks})", chunk):
             found[article_id] = State(bool(read), bool(starred), float(position))
@@ -63,7 +63,7 @@ def _upsert(library: Library, article_id: int, update: str, **values: object) ->
     columns = ["article_id", *values]
     marks = ",".join("?" * len(columns))
     with library.transaction():
-        library.db.execute(
+        library.conn.execute(
             f"INSERT INTO state ({', '.join(columns)}) VALUES ({marks})"
             f" ON CONFLICT(article_id) DO UPDATE SET {update}",
             [article_id, *values.values()])
@@ -83,14 +83,14 @@ def mark_read_where(library: Library, where: str, params: list[object]) -> list[
     unread = "articles.id NOT IN (SELECT article_id FROM state WHERE read = 1)"
     clause = f"{where} AND {unread}" if where else f" WHERE {unread}"
     with library.transaction():
-        ids = [i for (i,) in library.db.execute(f"SELECT id FROM articles{clause}", params)]
+        ids = [i for (i,) in library.conn.execute(f"SELECT id FROM articles{clause}", params)]
         _write_read(library, ids, True)
     return ids
 
 
 def _write_read(library: Library, ids: list[int], read: bool) -> None:
     when = datetime.now(UTC).isoformat(timespec="seconds") if read else None
-    library.db.execute(
+    library.conn.execute(
         "INSERT INTO state (article_id, read, read_at) SELECT value, ?, ? FROM json_each(?)"
         " WHERE true ON CONFLICT(article_id) DO UPDATE SET read = excluded.read,"
         " read_at = excluded.read_at", (int(read), when, json.dumps(ids)))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
-import bleach
-from bleach.linkifier import Linker
+if TYPE_CHECKING:
+    import bleach
+    from bleach.linkifier import Linker
 
 ARTICLE_SCHEME = "broadsheet"
 TAGS = frozenset({"h1", "h2", "p", "a", "span", "em", "strong", "div", "br", "hr",
@@ -36,7 +39,13 @@ def _only_typed_urls(attrs: dict, new: bool = False) -> dict | None:
     return attrs
 
 
-_LINKER = Linker(callbacks=[_only_typed_urls], parse_email=False, skip_tags={"a"})
+# bleach (with html5lib) is imported on first use, not at start-up: it takes about 70 ms,
+# and the first paint of the list needs none of it.
+@cache
+def _linker() -> Linker:
+    from bleach.linkifier import Linker
+
+    return Linker(callbacks=[_only_typed_urls], parse_email=False, skip_tags={"a"})
 
 
 # Escaped quotes and angle brackets end an address: bleach reads "&quot;&gt;" as part of
@@ -49,15 +58,19 @@ def linkify(html: str) -> str:
     if "://" not in html:
         return html  # nothing _only_typed_urls would keep; parsing it costs ~0.5 ms a paragraph
     parts = _ADDRESS_END.split(html)
-    return "".join(part if n % 2 or "://" not in part else _LINKER.linkify(part)
+    return "".join(part if n % 2 or "://" not in part else _linker().linkify(part)
                    for n, part in enumerate(parts))
 
 
-# Built once: bleach.clean() makes a new Cleaner, parser and filters on every call.
-_CLEANER = bleach.Cleaner(tags=TAGS, attributes=ATTRIBUTES, protocols=PROTOCOLS, strip=True,
+@cache
+def _cleaner() -> bleach.Cleaner:
+    # Built once: bleach.clean() makes a new Cleaner, parser and filters on every call.
+    import bleach
+
+    return bleach.Cleaner(tags=TAGS, attributes=ATTRIBUTES, protocols=PROTOCOLS, strip=True,
                           strip_comments=True)
 
 
 def clean(html: str) -> str:
     """Strip everything not on the allow-list: scripts, handlers, styles, images, odd schemes."""
-    return _CLEANER.clean(html)
+    return _cleaner().clean(html)

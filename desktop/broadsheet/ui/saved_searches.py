@@ -30,7 +30,7 @@ class Saved:
 def saved(library: Library, *, counts: bool = True) -> list[Saved]:
     """Every saved search in the order saved, with unread counts unless asked not to."""
     try:
-        rows = library.db.execute(
+        rows = library.conn.execute(
             "SELECT name, query FROM saved_searches ORDER BY position, name").fetchall()
     except sqlite3.OperationalError as error:
         if "no such table" in str(error):
@@ -45,7 +45,7 @@ def save(library: Library, name: str, query: str) -> None:
     """Save a query under a name; saving under a name already used replaces its query."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with library.transaction():
-        library.db.execute(
+        library.conn.execute(
             "INSERT INTO saved_searches (name, query, position, created_at) VALUES"
             " (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM saved_searches), ?)"
             " ON CONFLICT(name) DO UPDATE SET query = excluded.query", (name, query, now))
@@ -54,4 +54,4 @@ def save(library: Library, name: str, query: str) -> None:
 def delete(library: Library, name: str) -> None:
     """Forget a saved search."""
     with library.transaction():
-        library.db.execute("DELETE FROM saved_searches WHERE name = ?", (name,))
+        library.conn.execute("DELETE FROM saved_searches WHERE name = ?", (name,))

@@ -13,12 +13,12 @@ from broadsheet.ui import typography
 from broadsheet.ui.find_bar import FindBar
 from broadsheet.ui.key_bindings import sequences
 from broadsheet.ui.keymap import binding
-from broadsheet.ui.preferences import Choices, PreferencesDialog
 from broadsheet.ui.theme import THEME_KEY, Theme
 from broadsheet.ui.window_reading import DWELL_KEY
 
 if TYPE_CHECKING:
     from broadsheet.ui.main_window import MainWindow
+    from broadsheet.ui.preferences import Choices, PreferencesDialog
 
 LIST_ABOVE_KEY = "layout/list_above"
 SIDEBAR_KEY = "layout/sidebar"
@@ -205,6 +205,8 @@ class AppearanceCommands:
         if self.preferences_dialog is not None:
             self.preferences_dialog.raise_()
             return
+        from broadsheet.ui.preferences import PreferencesDialog  # only once asked for
+
         dialog = PreferencesDialog(self.choices(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.apply_choices)
@@ -217,6 +219,8 @@ class AppearanceCommands:
 
     def choices(self: MainWindow) -> Choices:
         """The preferences as they are now."""
+        from broadsheet.ui.preferences import Choices
+
         return Choices(theme=self.theme.choice, typography=self.typography,
                        list_above=self.list_above(), sidebar=self.sidebar_shown(),
                        dwell_ms=self.dwell_ms())

@@ -35,7 +35,7 @@ class LibraryCommands:
         self._listen_for_library_answers()
         self.statusBar().showMessage(f"Backing up the library to {chosen}…")
         self.queries.submit("library_backup", lambda library: backup.back_up(
-            library.db.conn, chosen), latest_only=False)
+            library.conn, chosen), latest_only=False)
 
     def restore_library(self: MainWindow) -> None:
         """File › Restore Library…: replace the library with a backup, keeping it as one."""
@@ -60,7 +60,7 @@ class LibraryCommands:
         self._listen_for_library_answers()
         self.statusBar().showMessage(f"Restoring the library from {chosen}…")
         self.queries.submit("library_restore", lambda library: backup.restore_into(
-            library.db.conn, library.path, chosen), latest_only=False)
+            library.conn, library.path, chosen), latest_only=False)
 
     def _listen_for_library_answers(self: MainWindow) -> None:
         if not getattr(self, "_library_listening", False):
