@@ -23,11 +23,12 @@ from broadsheet.core.library import FTS_TOKENIZE, Library
 from broadsheet.core.search import fts_string
 
 # Tuned on the BBC corpus (precision@5) and a 100,000-article library (latency); bm25 costs
-# about 1.5 us a posting, and each candidate about 0.3 ms to weigh. On BBC a budget of 8000
-# and a pool of 30 score 0.941 against 0.940 here, for twice the time.
+# about 1.5 us a posting, and each candidate about 0.3 ms to weigh. On BBC a pool of 15 from
+# 2000 postings scores 0.937; 25 from 3000 scored 0.941 for a third more time, and the
+# sidebar has 30 ms at 100,000 articles, half of it gone on the key press and the paint.
 QUERY_TERMS = 40  # words in the FTS5 query that gathers the pool
-POSTINGS_BUDGET = 3000  # at most this many postings read by that query
-POOL = 25  # candidates ranked by cosine
+POSTINGS_BUDGET = 2000  # at most this many postings read by that query
+POOL = 15  # candidates ranked by cosine
 POOL_CHARS = 2500  # of each candidate's text: enough to say what it is about
 QUERY_CHARS = 20000  # of the article itself, so one huge article cannot stall the sidebar
 IDF_POWER = 0.6  # damped idf: a rare name shared by two articles is not the whole story

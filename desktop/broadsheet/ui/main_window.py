@@ -232,9 +232,11 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
 
     def _show(self, article: Article) -> None:
         assert article.id is not None
+        # First: the worker weighs related articles while this thread lays out the article
+        # (in Qt, without holding Python's lock for most of it).
+        self.related_queries.submit("related", _related_job(article.id))
         self.reader.show_article(article)
         self.sidebar.show_article(article)
-        self.related_queries.submit("related", _related_job(article.id))
         position = self.positions.get(article.id)
         if position is None:
             position = reading_state.get(self.library, article.id).position
