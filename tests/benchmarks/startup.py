@@ -12,6 +12,7 @@ the resident set size a second after that paint.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -110,6 +111,11 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     settings = Path(os.environ.get("TMPDIR", "/tmp")) / f"broadsheet-bench-{os.getpid()}.ini"
+    # Byte code as a user's machine has it after the first start. Where the environment says
+    # PYTHONDONTWRITEBYTECODE, every edited module would be compiled again at each start.
+    import broadsheet
+
+    compileall.compile_dir(Path(broadsheet.__file__).parent, quiet=1)
     results: dict[str, list[tuple[float, float]]] = {"bare": [], "broadsheet": []}
     start_once(BARE)  # warm the page cache for Qt's libraries
     for _ in range(args.runs):
