@@ -6,8 +6,11 @@ that version of Broadsheet; a new schema version adds its file, and these tests 
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -141,3 +144,32 @@ def test_the_raw_texts_and_bodies_of_a_version_1_library_survive_compression(
         columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
     assert {"body", "raw"}.isdisjoint(columns)
     assert {"body_z", "raw_z"} <= columns
+
+
+def test_the_command_line_says_where_the_library_as_it_was_is_kept(tmp_path: Path) -> None:
+    path = build(SCHEMAS[0], tmp_path / "library.db")
+    result = subprocess.run([sys.executable, "-m", "broadsheet", "stats", "--json",
+                             "--library", str(path)], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["articles"] == len(TITLES)  # stdout stays one document
+    [backup] = find_backups(path)
+    assert f"updated to library version {SCHEMA_VERSION}" in result.stderr
+    assert str(backup) in result.stderr
+    again = subprocess.run([sys.executable, "-m", "broadsheet", "stats", "--library", str(path)],
+                           capture_output=True, text=True, timeout=60, check=False)
+    assert "updated" not in again.stderr  # said once, when it happened
+
+
+def test_the_window_says_where_the_library_as_it_was_is_kept(qtbot, tmp_path: Path) -> None:
+    from ui_support import close_window, open_window
+
+    path = build(SCHEMAS[0], tmp_path / "library.db")
+    with Library(path) as library:
+        window = open_window(qtbot, library, tmp_path / "settings.ini")
+        try:
+            message = window.statusBar().currentMessage()
+            assert f"updated to library version {SCHEMA_VERSION}" in message
+            assert str(find_backups(path)[0]) in message
+        finally:
+            close_window(window)

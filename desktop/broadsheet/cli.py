@@ -196,7 +196,15 @@ def _open_existing(path: Path) -> Library:
     if not path.exists():
         raise Failure(f"{path}: no library here yet (import articles first: "
                       f"broadsheet import FOLDER --library {path})")
-    return Library(path, create=False)
+    return _noted(Library(path, create=False))
+
+
+def _noted(library: Library) -> Library:
+    """The library, having said on stderr if opening it updated its format."""
+    note = library.migration_note()
+    if note:
+        print(f"broadsheet: {note}", file=sys.stderr)
+    return library
 
 
 def _cmd_open(args: argparse.Namespace, library_path: Path) -> int:
@@ -212,7 +220,7 @@ def _cmd_import(args: argparse.Namespace, library_path: Path) -> int:
     if args.max_size <= 0:
         raise UsageError("broadsheet import: --max-size must be more than 0")
     bar = ProgressBar(sys.stderr)
-    with Library(library_path) as library:
+    with _noted(Library(library_path)) as library:
         report = import_paths(library, args.paths, progress=bar.update if bar.enabled else None,
                               size_limit=int(args.max_size * 1_000_000))
     bar.finish()

@@ -184,6 +184,13 @@ class Library:
             self.conn.close()
             raise
 
+    def migration_note(self) -> str | None:
+        """What to tell the user when opening updated the file, or None when it did not."""
+        if self.migration_backup is None:
+            return None
+        return (f"{self.path}: updated to library version {SCHEMA_VERSION} for this Broadsheet;"
+                f" the library as it was is kept at {self.migration_backup}")
+
     @cached_property
     def db(self) -> sqlite_utils.Database:
         """The connection as sqlite-utils sees it, for schema work."""

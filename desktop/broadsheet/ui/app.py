@@ -106,6 +106,9 @@ def run(library_path: Path, paths: list[Path]) -> int:
     server.paths_received.connect(window.receive_paths)
     window.show()
     window_shown()
+    note = library.migration_note()
+    if note:
+        print(f"broadsheet: {note}", file=sys.stderr)  # the window's status bar says it too
     if paths:
         window.start_import(paths)
     _close_on_signals(window)

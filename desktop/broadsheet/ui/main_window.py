@@ -122,6 +122,9 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         if not self.showing_welcome():
             self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._build_import_warm_up()
+        if note := library.migration_note():
+            # Left up until something else is said: where the old copy went matters.
+            self.statusBar().showMessage(note)
         # What start-up made lives as long as the window: keep it out of the collector's full
         # passes, which otherwise walk it all and stall the window 25-60 ms each time.
         gc.freeze()
