@@ -106,8 +106,24 @@ class Program:
         with self.out_path.open("wb") as out, self.err_path.open("wb") as err:
             self.process = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=err)
 
+    def __enter__(self) -> Program:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(WAIT)
+
     def stderr(self) -> str:
         return self.err_path.read_text(encoding="utf-8", errors="replace")
+
+    def end(self, after: str) -> str:
+        """Wait for it to end by itself; returns what it said on stderr."""
+        try:
+            self.process.wait(WAIT)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the program did not end {after}\n{self.report()}")
+        return self.stderr()
 
     def running(self) -> bool:
         """True while it runs; fails the test at once if it ended early."""
@@ -152,22 +168,13 @@ def run_window(env: dict[str, str], command: list[str], cwd: Path, keys: tuple[s
     """Start the program, wait for its window (and ``ready``), type ``keys`` into it; the
     keys must end it. Returns what it wrote on stderr, after checking it exited cleanly."""
     logs = Path(env["XDG_CONFIG_HOME"]).parent
-    program = Program(command, env, cwd, logs)
-    try:
+    with Program(command, env, cwd, logs) as program:
         window = program.window()
         ready(program)
         xdotool(env, "windowfocus", "--sync", window)
         for key in keys:
             xdotool(env, "key", key)
-        try:
-            program.process.wait(WAIT)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"the program did not end after {keys}\n{program.report()}")
-    finally:
-        if program.process.poll() is None:
-            program.process.kill()
-            program.process.wait(WAIT)
-    err = program.stderr()
+        err = program.end(f"after {keys}")
     assert program.process.returncode == 0, err
     return err
 
@@ -218,17 +225,11 @@ def test_losing_the_display_is_explained_and_the_library_kept(
     subprocess.run([sys.executable, "-m", "broadsheet", "import", str(SEEDS), "--library",
                     str(library_path)], env=env, check=True, capture_output=True, timeout=WAIT)
     before = count(library_path)
-    program = Program([sys.executable, "-m", "broadsheet", "--library", str(library_path)],
-                      env, ROOT, tmp_path)
-    try:
+    with Program([sys.executable, "-m", "broadsheet", "--library", str(library_path)],
+                 env, ROOT, tmp_path) as program:
         program.window()
         x_server.stop()  # as when an ssh -X session drops
-        program.process.wait(WAIT)
-    finally:
-        if program.process.poll() is None:
-            program.process.kill()
-            program.process.wait(WAIT)
-    err = program.stderr()
+        err = program.end("after its display went away")
     assert program.process.returncode == 1, err
     assert "lost its connection to the display" in err
     assert "apt-get" not in err
