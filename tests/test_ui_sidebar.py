@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -116,3 +117,26 @@ def test_notes_and_headings_cannot_be_chosen(qtbot, window: MainWindow,
         assert not sidebar.activate_current()
     assert sidebar.item(1).text() == "None"
     assert window.current_id == ids["010"]
+
+
+def test_links_and_the_same_story_do_not_wait_for_more_like_this(
+        qtbot, window: MainWindow, library: Library) -> None:
+    ids = ids_by_prefix(library)
+    open_and_wait(qtbot, window, ids["000"])
+    # As on a large library just opened, where more like this first reads the word
+    # frequencies for seconds: its worker is busy, and has not answered yet.
+    gate = threading.Event()
+    window.related_queries.submit("busy", lambda _library: gate.wait(30), latest_only=False)
+    window.related_warm = False
+    try:
+        window.open_article(ids["011"])
+        sidebar = window.sidebar
+        qtbot.waitUntil(lambda: set(sidebar.section_targets("Linked from"))
+                        == {ids["012"], ids["013"]})
+        assert sidebar.section_targets("Same story") == [ids["015"]]
+        assert sidebar.section_titles("More like this") == [LOOKING]
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: sidebar.section_titles("More like this") != [LOOKING])
+    assert 0 < len(sidebar.section_targets("More like this")) <= 8
+    assert set(sidebar.section_targets("Linked from")) == {ids["012"], ids["013"]}

@@ -324,7 +324,7 @@ def _cmd_related(args: argparse.Namespace, library_path: Path) -> int:
                        for link in found.read_links],
         "backlinks": [{"id": i, "title": t} for i, t in found.backlinks],
         "same_story": [{"id": i, "title": t} for i, t in found.same_story],
-        "similar": [{"id": i, "title": t, "score": s} for i, t, s in found.similar],
+        "similar": [{"id": i, "title": t, "score": s} for i, t, s in found.similar or []],
     }
 
     def human() -> None:

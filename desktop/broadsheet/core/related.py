@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from broadsheet.core.article import Article, Link
 from broadsheet.core.library import Library, Prepared
@@ -96,21 +96,33 @@ class Related:
     read_links: list[Link]
     backlinks: list[tuple[int, str]]
     same_story: list[tuple[int, str]]
-    similar: list[tuple[int, str, float]]
+    similar: list[tuple[int, str, float]] | None  # None: not worked out (see connections)
 
 
 def related(library: Library, article: Article, limit: int = 8,
             same_story_limit: int = 20) -> Related:
     """READ: links, backlinks, near-duplicates and similar articles for one stored article."""
+    found, copies = _connections(library, article, same_story_limit)
+    # Every copy is left out, not only those listed: a re-publication is not "more".
+    return replace(found, similar=similar(library, article, limit, exclude=copies))
+
+
+def connections(library: Library, article: Article, same_story_limit: int = 20) -> Related:
+    """All but "more like this" (``similar`` is None): a few index lookups, always quick.
+
+    More like this needs the library's word frequencies first, which takes seconds on a
+    large library the first time; the window shows these without waiting for that.
+    """
+    return _connections(library, article, same_story_limit)[0]
+
+
+def _connections(library: Library, article: Article,
+                 same_story_limit: int) -> tuple[Related, list[int]]:
     assert article.id is not None
     copies = same_story_ids(library, article.id)
-    return Related(
-        read_links=list(article.links),
-        backlinks=library.backlinks(article.id),
-        same_story=_titled(library, copies[:same_story_limit]),
-        # Every copy is left out, not only those listed: a re-publication is not "more".
-        similar=similar(library, article, limit, exclude=copies),
-    )
+    return Related(read_links=list(article.links), backlinks=library.backlinks(article.id),
+                   same_story=_titled(library, copies[:same_story_limit]),
+                   similar=None), copies
 
 
 # -- same story ---------------------------------------------------------------------------

@@ -93,10 +93,11 @@ class Sidebar(QListWidget):
         self._redraw()
 
     def set_related(self, related: Related) -> None:
-        """Show backlinks, same story and similar articles."""
+        """Show backlinks and same story, and similar articles unless still to come."""
         self._entries["Linked from"] = [Entry(t, i) for i, t in related.backlinks]
         self._entries["Same story"] = [Entry(t, i) for i, t in related.same_story]
-        self._entries["More like this"] = [Entry(t, i) for i, t, _score in related.similar]
+        if related.similar is not None:
+            self._entries["More like this"] = [Entry(t, i) for i, t, _ in related.similar]
         self._redraw()
 
     def _redraw(self) -> None:
