@@ -264,3 +264,34 @@ def test_at_start_up_the_list_paints_first_then_the_article_read_last_opens(
         assert again.windowTitle().startswith(again.library.get(article).title)
     finally:
         close_window(again)
+
+
+def test_at_start_up_with_no_article_read_last_the_first_row_opens(
+        qtbot, library: Library, tmp_path: Path) -> None:
+    seed(library)
+    window = open_window(qtbot, library, tmp_path / "s.ini", article_after_paint=True)
+    try:
+        qtbot.waitUntil(lambda: window.current_id is not None)
+        assert window.current_id == window.model.article_id(0)
+        assert window.list_view.selectionModel().isRowSelected(0)
+        assert window.reader.toPlainText().startswith(library.get(window.current_id).title)
+    finally:
+        close_window(window)
+
+
+def test_a_key_pressed_before_the_first_article_opens_is_obeyed(
+        qtbot, library: Library, tmp_path: Path) -> None:
+    seed(library)
+    settings = settings_at(tmp_path / "s.ini")
+    window = MainWindow(library, settings, article_after_paint=True)
+    qtbot.addWidget(window)
+    try:
+        window.next_article()  # before the window is even shown: nothing is open yet
+        second = window.model.article_id(1)
+        assert window.current_id == second
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(100)  # the first paint has come and gone
+        assert window.current_id == second
+    finally:
+        close_window(window)

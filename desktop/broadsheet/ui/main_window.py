@@ -6,7 +6,7 @@ import gc
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -91,7 +91,6 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         self.icon = icon or QIcon()
         self.history = History()
         self.current_id: int | None = None
-        self.first_article_pending = False
         self.related_warm = False  # the related worker has answered once: it is quick now
         self.positions: dict[int, float] = {}  # written by the worker; read back from here
         self.import_dialog: ImportDialog | None = None
@@ -140,7 +139,7 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         search_bar = self._build_search_bar()
         self.list_view = ArticleListView()
         self.list_view.setModel(self.model)
-        self.list_view.article_chosen.connect(self._on_list_choice)
+        self.list_view.article_chosen.connect(self.open_article)
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._after_sort)
         list_pane = QWidget()
         list_pane.setObjectName("listPane")
@@ -382,27 +381,29 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
         if article_after_paint:
             # The first frame needs only the list: laying out an article, and loading the
             # sanitizer for it, would hold the window back by about a tenth of a second.
-            self.first_article_pending = True
+            # Meanwhile the list has a current row, quietly: taking the focus, it would
+            # otherwise choose its first row itself, and open it.
+            self._set_current_quietly(self.list_view.model().index(0, 0))
             after_first_paint(self.list_view.viewport(),
                               lambda: self._open_first(saved.last_article))
         else:
             self._open_first(saved.last_article)
 
-    def _on_list_choice(self, article_id: int) -> None:
-        # While the first article waits for the first paint, the list's own choice (its
-        # first row, as it takes the focus) is not the reader's: the last article read is.
-        if not self.first_article_pending:
-            self.open_article(article_id)
-
     def _open_first(self, last_article: int | None) -> None:
         """The article read last, or else the first in the list; nothing if one is open."""
-        self.first_article_pending = False
         if self.current_id is not None:
             return  # the reader has moved on already
+        self._set_current_quietly(QModelIndex())  # so that choosing the first row opens it
         if last_article is not None:
             self.open_article(last_article)
         if self.current_id is None and self.model.total():
             self.go_to_row(0)
+
+    def _set_current_quietly(self, index: QModelIndex) -> None:
+        selection = self.list_view.selectionModel()
+        quiet = selection.blockSignals(True)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.blockSignals(quiet)
 
     def current_state(self) -> window_state.WindowState:
         """What would be saved right now."""
