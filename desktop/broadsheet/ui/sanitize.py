@@ -71,6 +71,12 @@ def _cleaner() -> bleach.Cleaner:
                           strip_comments=True)
 
 
+def warm_up() -> None:
+    """Import bleach and build the cleaner and linker now (from a thread, ahead of need)."""
+    _cleaner()
+    _linker()
+
+
 def clean(html: str) -> str:
     """Strip everything not on the allow-list: scripts, handlers, styles, images, odd schemes."""
     return _cleaner().clean(html)
