@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from broadsheet.core.importer import import_paths
 from broadsheet.core.library import Library
@@ -279,19 +279,39 @@ def test_at_start_up_with_no_article_read_last_the_first_row_opens(
         close_window(window)
 
 
+class PaintSeen(QObject):
+    """Notes that a widget has been painted."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.seen = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        self.seen |= event.type() == QEvent.Type.Paint
+        return False
+
+
 def test_a_key_pressed_before_the_first_article_opens_is_obeyed(
         qtbot, library: Library, tmp_path: Path) -> None:
     seed(library)
     settings = settings_at(tmp_path / "s.ini")
+    read_last = library.rows()[-1].id
+    settings.setValue("reader/last_article", read_last)
     window = MainWindow(library, settings, article_after_paint=True)
     qtbot.addWidget(window)
     try:
         window.next_article()  # before the window is even shown: nothing is open yet
         second = window.model.article_id(1)
-        assert window.current_id == second
+        assert window.current_id == second != read_last
+        painted = PaintSeen(window.list_view.viewport())
         window.show()
-        qtbot.waitExposed(window)
-        qtbot.wait(100)  # the first paint has come and gone
+        qtbot.waitUntil(lambda: painted.seen)
+        # The deferred opening runs from a zero timer posted during that paint; one posted
+        # now fires after it.
+        after: list[bool] = []
+        QTimer.singleShot(0, lambda: after.append(True))
+        qtbot.waitUntil(lambda: bool(after))
         assert window.current_id == second
     finally:
         close_window(window)
