@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from broadsheet.core.library import KINDS, SCHEMA_VERSION, Library, LibraryError, explain
+from broadsheet.core.library import (
+    KINDS,
+    SCHEMA_VERSION,
+    Library,
+    LibraryError,
+    explain,
+    newer_library,
+)
 
 MARK = ".backup-"
 _PARTIAL = ".partial"
@@ -118,9 +125,7 @@ def check(candidate: Path) -> tuple[int, int]:
                                      timeout=5)) as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise LibraryError(
-                    f"{candidate}: made by a newer Broadsheet (library version {version},"
-                    f" this one reads up to {SCHEMA_VERSION}); {KINDS['newer']}", "newer")
+                raise newer_library(candidate, version)
             tables = {row[0] for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "articles" not in tables:
@@ -141,9 +146,18 @@ def restore_into(conn: sqlite3.Connection, library: Path, candidate: Path) -> Re
     Goes through SQLite (``conn`` is an open connection to ``library``), so other
     connections to the file see the restored library on their next read.
     """
+    _refuse_itself(library, candidate)
+    return _restore_checked(conn, library, candidate, *check(candidate))
+
+
+def _refuse_itself(library: Path, candidate: Path) -> None:
     if candidate.resolve() == library.resolve():
         raise LibraryError(f"{candidate}: that is the library itself; choose a backup", "other")
-    articles, candidate_version = check(candidate)
+
+
+def _restore_checked(conn: sqlite3.Connection, library: Path, candidate: Path, articles: int,
+                     candidate_version: int) -> Restored:
+    """``restore_into`` for a candidate already checked: (articles, version) from ``check``."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     with tempfile.TemporaryDirectory(prefix=".broadsheet-restore-", dir=library.parent) as work:
         # Open connections expect this version's schema: an older backup is updated first,
@@ -175,14 +189,15 @@ def restore(candidate: Path, library: Path) -> Restored:
     A library that still opens is restored through SQLite; one that does not (damaged,
     not a database) is kept byte for byte under a backup name, then replaced.
     """
-    articles = check(candidate)[0]
+    articles, candidate_version = check(candidate)
     if not library.exists():
         _copy_database(candidate, library)
         return Restored(articles, None)
     try:
         with closing(sqlite3.connect(library, timeout=5)) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return restore_into(conn, library, candidate)
+            _refuse_itself(library, candidate)
+            return _restore_checked(conn, library, candidate, articles, candidate_version)
     except sqlite3.DatabaseError as error:
         if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF not in (
                 sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
@@ -206,13 +221,15 @@ def _keep_bytes(library: Path) -> Path:
 
 
 def _copy_database(candidate: Path, library: Path) -> None:
-    """Write a copy of a checked backup at ``library`` (absent or kept), complete or not at all."""
-    partial = library.with_name(library.name + _PARTIAL)
-    partial.unlink(missing_ok=True)
-    with closing(sqlite3.connect(f"{candidate.resolve().as_uri()}?mode=ro", uri=True)) as src, \
-            closing(sqlite3.connect(partial)) as target:
-        src.backup(target)
-    os.replace(partial, library)
+    """Write a copy of a checked backup at ``library`` (absent), complete or not at all."""
+    # Left by a copy that crashed: back_up would write into it, not start afresh.
+    library.with_name(library.name + _PARTIAL).unlink(missing_ok=True)
+    try:
+        with closing(sqlite3.connect(f"{candidate.resolve().as_uri()}?mode=ro", uri=True,
+                                     timeout=5)) as src:
+            back_up(src, library)
+    except sqlite3.Error as error:
+        raise explain(candidate, error) from error
 
 
 def _count(conn: sqlite3.Connection) -> int:

@@ -15,7 +15,6 @@ from typing import TextIO
 from broadsheet.core.article import Article
 from broadsheet.core.library import Library
 
-FORMATS = ("html", "markdown", "text", "pdf")
 SUFFIXES = {"html": ".html", "markdown": ".md", "text": ".txt", "pdf": ".pdf"}
 _BY_SUFFIX = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
               ".txt": "text", ".text": "text", ".pdf": "pdf"}
@@ -188,7 +187,7 @@ RENDERERS: dict[str, Callable[[Article], str]] = {
 
 def write_article(article: Article, path: Path, fmt: str) -> None:
     """Write one article in a text format; the file appears whole or not at all."""
-    with _replacing(path) as out:
+    with replacing(path) as part, _text_file(part) as out:
         out.write(RENDERERS[fmt](article))
 
 
@@ -221,8 +220,8 @@ def write_view(articles: Iterable[Article], path: Path, fmt: str, title: str,
     if fmt not in RENDERERS:
         raise ValueError(f"not a text export format: {fmt}")
     count = 0
-    cancelled = False
-    with _replacing(path) as out:
+    # The file closes before ``replacing`` moves it into place or, abandoned, drops it.
+    with replacing(path) as part, _text_file(part) as out:
         if fmt == "html":
             out.write(html_head(title))
         for article in articles:
@@ -232,15 +231,11 @@ def write_view(articles: Iterable[Article], path: Path, fmt: str, title: str,
                 out.write(("\n" + BREAK + "\n\n" if count else "") + RENDERERS[fmt](article))
             count += 1
             if progress is not None and not progress(count):
-                cancelled = True
-                raise _Cancelled
-        if fmt == "html":
+                part.abandon()
+                break
+        if fmt == "html" and part.keep:
             out.write(HTML_TAIL)
-    return ViewExport(path, count, cancelled)
-
-
-class _Cancelled(Exception):
-    """Raised inside ``_replacing`` so the partial file is thrown away."""
+    return ViewExport(path, count, not part.keep)
 
 
 @dataclass(slots=True)
@@ -281,12 +276,6 @@ def replacing(path: Path) -> Iterator[PartFile]:
         raise
 
 
-@contextmanager
-def _replacing(path: Path) -> Iterator[TextIO]:
-    """``replacing`` for text."""
-    with replacing(path) as part:
-        try:
-            with open(part.path, "w", encoding="utf-8", newline="\n") as out:
-                yield out
-        except _Cancelled:
-            part.abandon()
+def _text_file(part: PartFile) -> TextIO:
+    """The part file opened for a text export: UTF-8, Unix line endings on any system."""
+    return open(part.path, "w", encoding="utf-8", newline="\n")

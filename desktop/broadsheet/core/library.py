@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,6 +84,12 @@ def explain(path: Path, error: sqlite3.Error) -> LibraryError:
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
     kind = _CODE_KINDS.get(code, "other")
     return LibraryError(f"{path}: {describe(error) or error}; {KINDS[kind]}", kind)
+
+
+def newer_library(path: Path, version: int) -> LibraryError:
+    """The refusal of a library file whose schema ``version`` is past this Broadsheet's."""
+    return LibraryError(f"{path}: made by a newer Broadsheet (library version {version}, this"
+                        f" one reads up to {SCHEMA_VERSION}); {KINDS['newer']}", "newer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,11 +195,6 @@ class Library:
             return None
         return (f"{self.path}: updated to library version {SCHEMA_VERSION} for this Broadsheet;"
                 f" the library as it was is kept at {self.migration_backup}")
-
-    @cached_property
-    def db(self) -> sqlite_utils.Database:
-        """The connection as sqlite-utils sees it, for schema work."""
-        return _sqlite_utils_view(self.conn)
 
     def close(self) -> None:
         """Close the connection; the file is complete on disk after this."""
@@ -450,9 +450,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise LibraryError(
-                f"{path}: made by a newer Broadsheet (library version {version}, this one"
-                f" reads up to {SCHEMA_VERSION}); update Broadsheet to open it", "newer")
+            raise newer_library(path, version)
         tables = {name for (name,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if version == 0 and tables and "articles" not in tables:

@@ -48,11 +48,6 @@ def resolve_keys(library: Library, pairs: Sequence[tuple[str, str | None]]) -> l
     return results
 
 
-def resolve_key(library: Library, key: str, alt_key: str | None) -> int | None:
-    """The one article a READ: line's keys name, or None when none or several do."""
-    return resolve_keys(library, [(key, alt_key)])[0]
-
-
 def resolve_after_import(library: Library, new_ids: Sequence[int]) -> int:
     """Re-resolve every stored link whose answer new articles can change; returns how many moved.
 
