@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from broadsheet.core import backup
+
 
 def choose_file(parent: QWidget | None, title: str, suggestion: Path, *, save: bool,
                 filters: tuple[str, ...] = ("All files (*)",)) -> Path | None:
@@ -33,3 +35,8 @@ def choose_file(parent: QWidget | None, title: str, suggestion: Path, *, save: b
         return Path(dialog.selectedFiles()[0])
     finally:
         dialog.deleteLater()
+
+
+def backup_filters(library: Path) -> tuple[str, ...]:
+    """File-dialog filters for the backups of a library, then every file."""
+    return (f"Backups of {library.name} ({library.name}{backup.MARK}*)", "All files (*)")

@@ -39,7 +39,6 @@ from broadsheet.ui.typography import Typography, families, reader_css
 
 MARGINS_MM = QMarginsF(20, 20, 20, 18)
 PDF_DPI = 300
-PAGE = 500  # ids read at a time when streaming a view
 IdSource = Callable[[Library], Iterable[int]]
 
 
@@ -160,12 +159,9 @@ def write_pdf(articles: Iterable[Article], path: Path, title: str, look: PaperLo
 # -- which articles a view holds ------------------------------------------------------------
 
 def list_ids(sort: Sort, view: View) -> IdSource:
-    """The list's articles in the order shown, read a page at a time."""
+    """The list's articles in the order shown, read as the export goes."""
     def ids(library: Library) -> Iterator[int]:
-        total = listing.count(library, view)
-        for offset in range(0, total, PAGE):
-            for row in listing.page(library, sort, offset, PAGE, total, view):
-                yield row.id
+        return listing.ids(library, sort, view)
     return ids
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from broadsheet.core import backup
 from broadsheet.core.library import Library, LibraryError
-from broadsheet.ui.choose_file import choose_file
+from broadsheet.ui.choose_file import backup_filters, choose_file
 
 log = logging.getLogger("broadsheet.ui.library_problem")
 
@@ -82,8 +82,7 @@ def recover(path: Path, error: LibraryError, parent: QWidget | None = None) -> L
             elif clicked is dialog.backup_button:
                 chosen = choose_file(
                     parent, "Open a Backup", backups[0] if backups else path, save=False,
-                    filters=(f"Backups of {path.name} ({path.name}{backup.MARK}*)",
-                             "All files (*)"))
+                    filters=backup_filters(path))
                 if chosen is not None:
                     done = backup.restore(chosen, path)
                     log.warning("%s: restored from %s; the file it replaced is kept at %s",

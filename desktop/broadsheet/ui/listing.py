@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from broadsheet.core.library import ORDERS, ArticleRow, Library
+from broadsheet.core.query import STATES
 
 # Sort column -> (order when ascending, order when descending, or None to reverse ascending).
 SORTS: dict[str, tuple[str, str | None]] = {
@@ -15,10 +17,7 @@ SORTS: dict[str, tuple[str, str | None]] = {
 }
 
 VIEWS = ("all", "unread", "starred")
-_VIEW_SQL = {
-    "unread": "articles.id NOT IN (SELECT article_id FROM state WHERE read = 1)",
-    "starred": "articles.id IN (SELECT article_id FROM state WHERE starred = 1)",
-}
+_VIEW_SQL = {name: STATES[name] for name in ("unread", "starred")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +186,15 @@ def page(library: Library, sort: Sort, offset: int, limit: int, total: int,
     return rows
 
 
+def ids(library: Library, sort: Sort, view: View = ALL) -> Iterator[int]:
+    """Every article id of the list as shown, in one statement read as it goes."""
+    where, params = view.where()
+    # The orders are total (they end on id), so flipped is exactly back to front.
+    sql = f"SELECT id FROM articles{where} ORDER BY {_order_by(_keys(sort.order), sort.reversed)}"
+    for (article_id,) in library.conn.execute(sql, params):
+        yield article_id
+
+
 def row_of(library: Library, sort: Sort, article_id: int, total: int,
            view: View = ALL) -> int | None:
     """Where an article sits in the list as shown, or None when it is not in the list.
@@ -217,14 +225,12 @@ def unread_near(library: Library, sort: Sort, article_id: int | None, forward: b
     keys = _keys(sort.order)
     flip = forward == sort.reversed  # True when walking towards the start of the order
     where, params = view.where()
-    unread = "articles.id NOT IN (SELECT article_id FROM state WHERE read = 1)"
+    unread = STATES["unread"]
     joiner = f"{where} AND {unread}" if where else f" WHERE {unread}"
     if article_id is None:
         groups = [("1", [])]
     else:
-        values = library.conn.execute(
-            f"SELECT {', '.join(k.column for k in keys)} FROM articles WHERE id = ?",
-            (article_id,)).fetchone()
+        values = _key_values(library, keys, article_id, ALL)
         if values is None:
             return None
         groups = _beyond(keys, values, flip=not flip)

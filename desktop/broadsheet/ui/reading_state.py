@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from broadsheet.core.library import Library
+from broadsheet.core.query import STATES
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +44,7 @@ def flags(library: Library, ids: Iterable[int]) -> dict[int, State]:
 
 def set_read(library: Library, article_id: int, read: bool) -> None:
     """Mark an article read or unread."""
-    when = datetime.now(UTC).isoformat(timespec="seconds") if read else None
-    _upsert(library, article_id, "read = excluded.read, read_at = excluded.read_at",
-            read=int(read), read_at=when)
+    set_read_many(library, [article_id], read)
 
 
 def set_starred(library: Library, article_id: int, starred: bool) -> None:
@@ -80,7 +79,7 @@ def mark_read_where(library: Library, where: str, params: list[object]) -> list[
 
     The ids are what an undo marks unread again; articles already read are left alone.
     """
-    unread = "articles.id NOT IN (SELECT article_id FROM state WHERE read = 1)"
+    unread = STATES["unread"]
     clause = f"{where} AND {unread}" if where else f" WHERE {unread}"
     with library.transaction():
         ids = [i for (i,) in library.conn.execute(f"SELECT id FROM articles{clause}", params)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from broadsheet.core.search import HIT_END, HIT_START, Hit, Results
-from broadsheet.ui.article_list import COLUMNS, HEADERS, TITLE, ArticleTableModel
-from broadsheet.ui.listing import SORTS
+from broadsheet.ui.article_list import COLUMNS, DATE, HEADERS, TITLE, ArticleTableModel
+from broadsheet.ui.listing import Sort
 from broadsheet.ui.locale_dates import short_date
 from broadsheet.ui.reading_state import State
 from broadsheet.ui.signals import emit
@@ -24,8 +24,7 @@ def plain_snippet(snippet: str) -> str:
 
 def search_order(column: int, descending: bool) -> str:
     """The search order (see search.SEARCH_ORDERS) a click on a column header asks for."""
-    ascending, down = SORTS[COLUMNS[column]]
-    return down if descending and down else ascending
+    return Sort(COLUMNS[column], descending).order
 
 
 class SearchResultsModel(ArticleTableModel):
@@ -62,7 +61,9 @@ class SearchResultsModel(ArticleTableModel):
         hit = self._hits[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (hit.title, short_date(hit.published), hit.author or "")[column]
+            if column == DATE:
+                return short_date(hit.published)
+            return (hit.title, None, hit.author or "")[column]
         if role == SNIPPET_ROLE and column == TITLE:
             self._want_snippet(index.row())
             return hit.snippet

@@ -6,14 +6,13 @@ window; restoring goes through SQLite, so every connection sees the restored lib
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
 from broadsheet.core import backup
 from broadsheet.core.library import SCHEMA_VERSION
-from broadsheet.ui.choose_file import choose_file
+from broadsheet.ui.choose_file import backup_filters, choose_file
 from broadsheet.ui.history import History
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ class LibraryCommands:
         """File › Back Up Library…: copy the library to a file of the user's choosing."""
         path = self.library.path
         chosen = choose_file(self, "Back Up the Library", backup.backup_path(path, SCHEMA_VERSION),
-                             save=True, filters=_filters(path))
+                             save=True, filters=backup_filters(path))
         if chosen is None:
             return
         self._listen_for_library_answers()
@@ -46,7 +45,7 @@ class LibraryCommands:
         path = self.library.path
         found = backup.find_backups(path)
         chosen = choose_file(self, "Restore the Library from a Backup",
-                             found[0] if found else path, save=False, filters=_filters(path))
+                             found[0] if found else path, save=False, filters=backup_filters(path))
         if chosen is None:
             return
         answer = QMessageBox.question(
@@ -97,7 +96,3 @@ class LibraryCommands:
                           message, QMessageBox.StandardButton.Close, self)
         box.setObjectName("libraryFailure")
         box.open()  # window-modal, without a nested event loop on the answer's slot
-
-
-def _filters(library: Path) -> tuple[str, ...]:
-    return (f"Backups of {library.name} ({library.name}{backup.MARK}*)", "All files (*)")
