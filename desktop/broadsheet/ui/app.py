@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import sys
@@ -17,8 +16,6 @@ from broadsheet.ui.launch import window_shown
 from broadsheet.ui.resources import icon_files, resource
 from broadsheet.ui.single_instance import InstanceServer, hand_over
 from broadsheet.ui.window_state import APPLICATION, ORGANIZATION
-
-log = logging.getLogger("broadsheet.ui.app")
 
 DESKTOP_FILE = "broadsheet"
 HEADLESS = {"offscreen", "minimal"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QThread
 
 # Seconds between progress signals: enough to look live without flooding the UI thread.
 PROGRESS_INTERVAL = 0.05
@@ -18,6 +18,26 @@ class BackgroundJob(QObject):
         super().__init__()
         self._cancel = threading.Event()
         self._last = 0.0
+
+    def run(self) -> None:
+        """The job itself, on its thread: subclasses say what it is."""
+        raise NotImplementedError
+
+    def start_on(self, parent: QObject, name: str) -> QThread:
+        """Move to a new thread owned by ``parent`` and run there; connect signals first."""
+        thread = QThread(parent)
+        thread.setObjectName(name)
+        self.moveToThread(thread)
+        thread.started.connect(self.run)
+        thread.start()
+        return thread
+
+    def stop(self, thread: QThread) -> None:
+        """Wait for ``thread`` (from ``start_on``) to end, then let both go."""
+        thread.quit()
+        thread.wait()
+        self.deleteLater()
+        thread.deleteLater()
 
     def cancel(self) -> None:
         """Ask the job to stop at its next step (any thread)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from broadsheet.core.library import Library, LibraryError
 from broadsheet.ui.background_job import BackgroundJob
 from broadsheet.ui.signals import emit
 
-log = logging.getLogger("broadsheet.ui.import")
 
 class ImportWorker(BackgroundJob):
     """Runs one import on its own thread with its own Library connection."""
@@ -138,15 +136,11 @@ class ImportDialog(QDialog):
         if self.is_running():
             raise RuntimeError("an import is already running")
         self._started = time.monotonic()
-        self._thread = QThread(self)
-        self._thread.setObjectName("broadsheet-import")
         self._worker = ImportWorker(self.library_path, paths)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
         self._worker.progressed.connect(self._on_progress)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
-        self._thread.start()
+        self._thread = self._worker.start_on(self, "broadsheet-import")
 
     def cancel(self) -> None:
         """Stop after the current file; what was imported so far stays."""
@@ -208,10 +202,7 @@ class ImportDialog(QDialog):
 
     def _stop_thread(self) -> None:
         if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._worker.deleteLater()
-            self._thread.deleteLater()
+            self._worker.stop(self._thread)
         self._thread = None
         self._worker = None
 

@@ -88,14 +88,13 @@ KEYMAP: tuple[Binding, ...] = (
     Binding("show_about", "&About Broadsheet", "&Help"),
 )
 
-# A menu draws a line above each of these commands, between groups of related ones
-# (window_views sets the sort orders and the text sizes apart itself).
+# A menu draws a line above each of these commands, between groups of related ones.
 SEPARATED = frozenset({
     "back_up_library", "export_article", "quit",
     "copy_as_text", "focus_search", "find_in_article", "show_preferences",
     "page_down", "go_back", "focus_reader", "show_saved_searches",
     "show_source_file",
-    "set_theme_system", "toggle_sidebar",
+    "sort_newest", "zoom_in", "set_theme_system", "toggle_sidebar",
     "show_about",
 })
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QUrl
@@ -53,8 +52,6 @@ from broadsheet.ui.window_views import ViewCommands, saved_view
 if TYPE_CHECKING:
     from broadsheet.core.related import Related
     from broadsheet.ui.import_dialog import ImportDialog
-
-log = logging.getLogger("broadsheet.ui.window")
 
 # Commands that only make sense with articles on screen; off while the welcome view shows.
 READING_MENUS = ("&Go", "&Article", "&View")
@@ -331,10 +328,8 @@ class MainWindow(ReadingCommands, ImportCommands, SearchCommands, ViewCommands, 
 
     def _after_sort(self) -> None:
         """A new order resets the list: find the open article in it again."""
-        if self.list_view.model() is self.model and self.current_id is not None:
-            row = self.model.row_of(self.current_id)
-            if row is not None:
-                self.list_view.select_row(row)
+        if self.list_view.model() is self.model:
+            self._select_current()
         self._sync_sort_actions()
         self._update_status()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -13,8 +12,6 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from broadsheet.core.library import Library, LibraryError, describe
 from broadsheet.ui.signals import emit
-
-log = logging.getLogger("broadsheet.ui.query")
 
 Job = Callable[[Library], Any]
 # While a worker runs Python (more like this weighs words for ~20 ms), every call Qt makes

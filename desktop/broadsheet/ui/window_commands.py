@@ -11,7 +11,9 @@ from broadsheet.ui.about import AboutDialog
 from broadsheet.ui.help import ShortcutsDialog
 
 if TYPE_CHECKING:
+    from broadsheet.ui.article_list import ArticleListModel
     from broadsheet.ui.main_window import MainWindow
+    from broadsheet.ui.search_results import SearchResultsModel
 
 
 class ReadingCommands:
@@ -28,6 +30,14 @@ class ReadingCommands:
             return False
         self.list_view.select_row(row)
         return True
+
+    def _select_current(self: MainWindow,
+                        model: ArticleListModel | SearchResultsModel | None = None) -> None:
+        """Select the open article's row in ``model`` (the library's list unless given)."""
+        model = self.model if model is None else model
+        row = model.row_of(self.current_id) if self.current_id is not None else None
+        if row is not None:
+            self.list_view.select_row(row)
 
     def next_article(self: MainWindow) -> None:
         """j / Down."""

@@ -90,14 +90,17 @@ class ExportCommands:
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setNameFilters(list(FILTERS.values()))
         dialog.selectFile(file_name(title) + SUFFIXES["html"])
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
-            return None
-        path = Path(dialog.selectedFiles()[0])
-        fmt = format_for(path)
-        if fmt is None:
-            chosen = dialog.selectedNameFilter()
-            fmt = next((f for f, text in FILTERS.items() if text == chosen), "html")
-            path = path.with_name(path.name + SUFFIXES[fmt])
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return None
+            path = Path(dialog.selectedFiles()[0])
+            fmt = format_for(path)
+            if fmt is None:
+                chosen = dialog.selectedNameFilter()
+                fmt = next((f for f, text in FILTERS.items() if text == chosen), "html")
+                path = path.with_name(path.name + SUFFIXES[fmt])
+        finally:
+            dialog.deleteLater()  # parented to the window: it would last as long otherwise
         self.settings.setValue(FOLDER_KEY, str(path.parent))
         return path, fmt
 
@@ -157,15 +160,10 @@ class ExportCommands:
         progress.setAutoReset(False)
         # Direct: a queued call would wait for the worker's thread, busy with the export.
         progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
-        thread = QThread(self)
-        thread.setObjectName("broadsheet-export")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
         worker.progressed.connect(progress.setValue)
         worker.finished.connect(self._view_exported)
         worker.failed.connect(self._view_export_failed)
-        self.view_export = (thread, worker, progress)
-        thread.start()
+        self.view_export = (worker.start_on(self, "broadsheet-export"), worker, progress)
 
     def _end_view_export(self: MainWindow) -> None:
         if self.view_export is None:
@@ -173,10 +171,7 @@ class ExportCommands:
         thread, worker, progress = self.view_export
         self.view_export = None
         worker.cancel()
-        thread.quit()
-        thread.wait()
-        worker.deleteLater()
-        thread.deleteLater()
+        worker.stop(thread)
         progress.close()
         progress.deleteLater()
 
@@ -312,18 +307,21 @@ class ExportCommands:
         if problem is not None:
             self.statusBar().showMessage(problem, 10000)
             return
-        self._after_membership_change()
+        # Opening the article put back replaces the open one: no need to show that again,
+        # unless it is that same article (open_article then does nothing).
+        self._after_membership_change(refresh_reader=snapshot.ids[0] == self.current_id)
         self.open_article(snapshot.ids[0])
         self.statusBar().showMessage(f"Put back “{snapshot.titles[0]}”.", 5000)
 
-    def _after_membership_change(self: MainWindow) -> None:
-        """Articles came or went: the list, counts and the open article's links again."""
+    def _after_membership_change(self: MainWindow, *, refresh_reader: bool = True) -> None:
+        """Articles came or went: the list, counts and (``refresh_reader``) the open
+        article's links again."""
         self.model.refresh()  # while searching too: leaving the search shows it
         if self.searching():
             self._run_search()
-        elif self.current_id is not None and (row := self.model.row_of(self.current_id)) \
-                is not None:
-            self.list_view.select_row(row)
+        else:
+            self._select_current()
         self._recount()
         self.saved_recount.start()
-        self.refresh_current()
+        if refresh_reader:
+            self.refresh_current()

@@ -104,13 +104,9 @@ class ImportCommands:
     def _on_import_finished(self: MainWindow, report: ImportReport) -> None:
         self.import_label.hide()
         was_empty = self.showing_welcome()
+        self.model.refresh()
         if self.list_view.model() is self.model:
-            self.model.refresh()
-            row = self.model.row_of(self.current_id) if self.current_id is not None else None
-            if row is not None:
-                self.list_view.select_row(row)
-        else:
-            self.model.refresh()
+            self._select_current()
         self._after_import()
         self._show_library_or_welcome()
         if was_empty and not self.showing_welcome():

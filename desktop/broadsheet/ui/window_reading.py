@@ -164,9 +164,7 @@ class StateCommands:
         """The worker finished the writes queued before: read the list and counts again."""
         if not self.searching():
             self.model.refresh()
-            row = self.model.row_of(self.current_id) if self.current_id is not None else None
-            if row is not None:
-                self.list_view.select_row(row)
+            self._select_current()
         self._recount()
         self._show_view_placeholder()
         self.saved_recount.start()

@@ -178,9 +178,7 @@ class SearchCommands:
             old_selection.deleteLater()
         if isinstance(old, SearchResultsModel) and old is not model:
             old.deleteLater()
-        row = model.row_of(self.current_id) if self.current_id is not None else None
-        if row is not None:
-            self.list_view.select_row(row)
+        self._select_current(model)
         self._sync_sort_actions()
         self._update_status()
 

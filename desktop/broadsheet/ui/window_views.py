@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QMenu
 
 from broadsheet.ui import listing
 from broadsheet.ui.article_list import COLUMNS
@@ -52,9 +51,7 @@ class ViewCommands:
         if self.searching() or self.search_text():
             self._run_search()
         else:
-            row = self.model.row_of(self.current_id) if self.current_id is not None else None
-            if row is not None:
-                self.list_view.select_row(row)
+            self._select_current()
             self._show_view_placeholder()
         self._recount()
 
@@ -63,7 +60,7 @@ class ViewCommands:
             self.list_view.set_placeholder(EMPTY_VIEW.get(self.model.view.name, ""))
 
     def _group_view_actions(self: MainWindow) -> None:
-        """Views and orders as radio items, each set apart in the View menu."""
+        """Views and orders as radio items (keymap.SEPARATED sets them apart in the menu)."""
         views = QActionGroup(self)
         for name in VIEWS:
             views.addAction(self.actions_by_command[f"show_{name}"])
@@ -71,11 +68,6 @@ class ViewCommands:
         orders.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         for command in (*SORT_COMMANDS, "sort_relevance"):
             orders.addAction(self.actions_by_command[command])
-        for first in ("sort_newest", "zoom_in"):
-            action = self.actions_by_command[first]
-            for widget in action.associatedObjects():
-                if isinstance(widget, QMenu):
-                    widget.insertSeparator(action)
 
     def _sync_view_actions(self: MainWindow) -> None:
         for name in VIEWS:
