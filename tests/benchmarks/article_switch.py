@@ -15,11 +15,10 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from measure import percentile
+from measure import percentile, spread
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BROADSHEET_NO_SINGLE_INSTANCE", "1")
@@ -33,56 +32,27 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
-    from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+    from gui import PaintWatch, open_window, spin_until
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from broadsheet.core.library import Library
-    from broadsheet.ui.app import app_icon, application
-    from broadsheet.ui.main_window import MainWindow
-
-    class PaintWatch(QObject):
-        """Notes when the reader's viewport last painted."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.painted_at = 0.0
-
-        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                self.painted_at = time.perf_counter()
-            return False
-
-    app = application()
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.Format.IniFormat)
-        library = Library(args.library)
-        window = MainWindow(library, settings, app_icon())
-        window.resize(1280, 800)
-        window.show()
-        watch = PaintWatch()
-        window.reader.viewport().installEventFilter(watch)
+    times: list[float] = []
+    cpu: list[float] = []  # the UI thread's own CPU time: what a quiet machine would see
+    with open_window(args.library) as window:
+        watch = PaintWatch(window.reader.viewport())
         window.go_to_row(0)
         window.list_view.setFocus()
         for _ in range(20):
             QApplication.processEvents()
-        times: list[float] = []
-        cpu: list[float] = []  # the UI thread's own CPU time: what a quiet machine would see
         for _ in range(args.presses):
             watch.painted_at = 0.0
             pressed, pressed_cpu = time.perf_counter(), time.thread_time()
             QTest.keyClick(window.list_view, Qt.Key.Key_J)
-            deadline = pressed + 2.0
-            while watch.painted_at < pressed and time.perf_counter() < deadline:
-                QApplication.processEvents()
+            spin_until(lambda: watch.painted_at >= pressed, 2.0)  # noqa: B023 (waited on here)
             cpu.append((time.thread_time() - pressed_cpu) * 1000)
             times.append((watch.painted_at - pressed) * 1000 if watch.painted_at else 2000.0)
-        window.close()
-        library.close()
-    del app
-    document = {"library": str(args.library), "presses": len(times),
-                "p50_ms": round(statistics.median(times), 2),
-                "p95_ms": round(percentile(times, 0.95), 2), "max_ms": round(max(times), 2),
+    document = {"library": str(args.library), "presses": len(times), **spread(times),
                 "cpu_p50_ms": round(statistics.median(cpu), 2),
                 "cpu_p95_ms": round(percentile(cpu, 0.95), 2),
                 "load_average": round(os.getloadavg()[0], 2),

@@ -67,11 +67,3 @@ def open_window(library_path: Path, dwell_ms: int = 1500) -> Iterator[object]:
             window.close()
             library.close()
 
-
-def rss_mb() -> float:
-    """This process's resident set size in MB."""
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0

@@ -21,15 +21,9 @@ import sys
 import time
 from pathlib import Path
 
+from measure import status_mb
+
 SETTLE_MS = 500  # after the last paint, before reading RSS
-
-
-def _status(field: str) -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def _work(seconds: float) -> None:
@@ -65,8 +59,8 @@ def child_bare() -> dict:
     window.show()
     spin_until(lambda: watch.painted_at > 0, 30)
     _work(SETTLE_MS / 1000)
-    result = {"open_mb": _status("VmRSS")}
-    result.update(used_mb=result["open_mb"], peak_mb=_status("VmHWM"))
+    result = {"open_mb": status_mb("VmRSS")}
+    result.update(used_mb=result["open_mb"], peak_mb=status_mb("VmHWM"))
     window.close()
     del app
     return result
@@ -85,7 +79,7 @@ def child_broadsheet(library: Path) -> dict:
         spin_until(lambda: watch.painted_at > 0, 60)
         spin_until(lambda: window.sidebar.section_titles("More like this") != [LOOKING], 300)
         _work(SETTLE_MS / 1000)
-        result = {"open_mb": _status("VmRSS"), "articles": window.model.total()}
+        result = {"open_mb": status_mb("VmRSS"), "articles": window.model.total()}
         view = window.list_view
         view.setFocus()
         for key in (Qt.Key.Key_End, Qt.Key.Key_Home):
@@ -100,7 +94,7 @@ def child_broadsheet(library: Path) -> dict:
             _work(0.02)
         _work(2.0)  # the worker answers what the moves asked for
         _work(SETTLE_MS / 1000)
-        result.update(used_mb=_status("VmRSS"), peak_mb=_status("VmHWM"))
+        result.update(used_mb=status_mb("VmRSS"), peak_mb=status_mb("VmHWM"))
     return result
 
 

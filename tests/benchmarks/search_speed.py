@@ -17,14 +17,13 @@ import json
 import os
 import random
 import re
-import statistics
 import subprocess
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from measure import percentile
+from measure import spread
 
 # What the query mix holds, in shares: roughly what people type into a news archive.
 MIX = {"word": 30, "two words": 18, "phrase": 8, "prefix": 6, "author": 5, "date": 6,
@@ -34,8 +33,7 @@ to was were will with after over new says say said up out into not no more than"
 
 
 def summary(values: list[float]) -> dict:
-    return {"n": len(values), "p50_ms": round(statistics.median(values), 2),
-            "p95_ms": round(percentile(values, 0.95), 2), "max_ms": round(max(values), 2)}
+    return {"n": len(values), **spread(values)}
 
 
 def query_mix(library, count: int, seed: int) -> list[tuple[str, str]]:
