@@ -113,3 +113,24 @@ def test_restoring_a_file_that_is_not_a_backup_says_why(qtbot, window: MainWindo
     assert window.library.count() == SEEDED
     assert window.model.total() == SEEDED
     assert backup.find_backups(window.library.path) == []
+
+
+def test_a_restore_leaves_nothing_of_the_old_library_to_undo_or_search(
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    window.remove_article()  # an undo entry that names an id of the old library
+    qtbot.waitUntil(lambda: window.library.count() == SEEDED - 1)
+    window.search_for("flood")  # results from the old library
+    qtbot.waitUntil(lambda: window.searching() and window.list_view.model().total() > 0)
+    small = _small_backup(tmp_path / "elsewhere")
+    script = Script((QFileDialog, pick(small)),
+                    (QMessageBox, _press(QMessageBox.StandardButton.Yes)))
+    window.actions_by_command["restore_library"].trigger()
+    qtbot.waitUntil(lambda: _status(window).startswith("Restored"), timeout=10000)
+    assert not script.steps
+    assert not window.searching()
+    assert window.search_text() == ""
+    assert window.list_view.model().total() == 3
+    assert window.library.get(window.current_id).title.startswith("Pier number")
+    window.undo()
+    window.queries.stop()  # every queued write done
+    assert window.library.count() == 3

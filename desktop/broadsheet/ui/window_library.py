@@ -76,9 +76,15 @@ class LibraryCommands:
 
     def _show_restored(self: MainWindow, result: backup.Restored) -> None:
         """Everything on screen came from the old library: start over on the new one."""
-        self.current_id = None  # its scroll position belongs to the old library
+        # Its ids, scroll positions, history, undo entries and search results all belong
+        # to the old library: ids mean other articles now.
+        self.current_id = None
         self.positions.clear()
         self.history = History()
+        self.undo_stack.clear()
+        self.before_search = None
+        if self.searching():
+            self.clear_search()
         self._reread()
         self._show_library_or_welcome()
         if not self.showing_welcome():
