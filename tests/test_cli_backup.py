@@ -253,3 +253,18 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(seeded: Path, tmp_path
     assert_one_line_refusal(run, candidate, *DAMAGE[damage][1][:1])
     assert seeded.read_bytes() == library_before
     assert not list(tmp_path.glob("library.db.backup-*"))
+
+
+def test_two_damaged_libraries_replaced_in_one_second_are_both_kept(tmp_path: Path) -> None:
+    from broadsheet.core.backup import back_up_file, restore
+
+    library = tmp_path / "library.db"
+    with Library(library) as lib:
+        import_paths(lib, [SEEDS])
+    good = back_up_file(library).path
+    kept = []
+    for junk in (b"first damaged copy " * 400, b"second damaged copy " * 400):
+        library.write_bytes(junk)
+        kept.append(restore(good, library).kept)
+    assert kept[0] != kept[1]
+    assert [p.read_bytes()[:6] for p in kept] == [b"first ", b"second"]

@@ -45,10 +45,12 @@ class Restored:
     kept: Path | None
 
 
-def backup_path(library: Path, version: int, now: datetime | None = None) -> Path:
-    """A free name next to the library for a backup of this schema version, taken now."""
+def backup_path(library: Path, version: int, now: datetime | None = None,
+                label: str | None = None) -> Path:
+    """A free name next to the library for a backup of this schema version (or ``label``
+    instead of the version), taken now."""
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S")
-    base = library.with_name(f"{library.name}{MARK}v{version}-{stamp}")
+    base = library.with_name(f"{library.name}{MARK}{label or f'v{version}'}-{stamp}")
     path, number = base, 1
     while path.exists() or path.with_name(path.name + _PARTIAL).exists():
         number += 1
@@ -209,8 +211,7 @@ def restore(candidate: Path, library: Path) -> Restored:
 
 def _keep_bytes(library: Path) -> Path:
     """Move a damaged library and its journal files aside under a backup name."""
-    free = backup_path(library, 0)
-    kept = free.with_name(free.name.replace(f"{MARK}v0-", f"{MARK}damaged-"))
+    kept = backup_path(library, 0, label="damaged")
     os.replace(library, kept)
     for suffix in ("-wal", "-shm", "-journal"):
         journal = library.with_name(library.name + suffix)
