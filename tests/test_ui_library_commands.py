@@ -48,6 +48,15 @@ def _small_backup(folder: Path) -> Path:
     return backup.back_up_file(path).path
 
 
+def _restore_from_the_menu(qtbot, window: MainWindow, chosen: Path) -> None:
+    """File › Restore Library…, choosing ``chosen`` and saying yes; waits until it is done."""
+    script = Script((QFileDialog, pick(chosen)),
+                    (QMessageBox, _press(QMessageBox.StandardButton.Yes)))
+    window.actions_by_command["restore_library"].trigger()
+    qtbot.waitUntil(lambda: _status(window).startswith("Restored"), timeout=10000)
+    assert not script.steps
+
+
 def test_back_up_from_the_file_menu(qtbot, window: MainWindow) -> None:
     suggested: list[Path] = []
 
@@ -70,12 +79,7 @@ def test_back_up_from_the_file_menu(qtbot, window: MainWindow) -> None:
 
 def test_restore_from_the_file_menu_shows_the_backup_and_keeps_the_old_library(
         qtbot, window: MainWindow, tmp_path: Path) -> None:
-    small = _small_backup(tmp_path / "elsewhere")
-    script = Script((QFileDialog, pick(small)),
-                    (QMessageBox, _press(QMessageBox.StandardButton.Yes)))
-    window.actions_by_command["restore_library"].trigger()
-    qtbot.waitUntil(lambda: _status(window).startswith("Restored"), timeout=10000)
-    assert not script.steps
+    _restore_from_the_menu(qtbot, window, _small_backup(tmp_path / "elsewhere"))
     assert window.model.total() == 3
     assert window.library.count() == 3
     assert window.current_id is not None
@@ -121,12 +125,7 @@ def test_a_restore_leaves_nothing_of_the_old_library_to_undo_or_search(
     qtbot.waitUntil(lambda: window.library.count() == SEEDED - 1)
     window.search_for("flood")  # results from the old library
     qtbot.waitUntil(lambda: window.searching() and window.list_view.model().total() > 0)
-    small = _small_backup(tmp_path / "elsewhere")
-    script = Script((QFileDialog, pick(small)),
-                    (QMessageBox, _press(QMessageBox.StandardButton.Yes)))
-    window.actions_by_command["restore_library"].trigger()
-    qtbot.waitUntil(lambda: _status(window).startswith("Restored"), timeout=10000)
-    assert not script.steps
+    _restore_from_the_menu(qtbot, window, _small_backup(tmp_path / "elsewhere"))
     assert not window.searching()
     assert window.search_text() == ""
     assert window.list_view.model().total() == 3
