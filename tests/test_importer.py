@@ -382,3 +382,24 @@ def test_a_folder_too_big_to_sort_is_still_read_whole(library: Library,
     monkeypatch.setattr(walk, "SORTED_FOLDER_LIMIT", 4)
     report = import_paths(library, [SEEDS])
     assert (report.imported, report.skipped) == (16, [])
+
+
+def test_a_large_import_stores_the_files_in_walk_order_whoever_reads_them(
+        tmp_path: Path) -> None:
+    # Enough files for the helper process; with read_here the writer reads some chunks too.
+    folder = tmp_path / "many"
+    for n in range(700):
+        later = f"READ: Harbour story number {n + 1}\n\n" if n < 699 else ""
+        write(folder / f"{n:04}.txt", article_text(n) + "\n" + later + "More of it.\n")
+    stored = []
+    for read_here in (True, False):
+        with Library(tmp_path / f"{read_here}.db") as library:
+            report = import_paths(library, [folder], read_here=read_here)
+            assert (report.imported, report.skipped) == (700, [])
+            rows = [(row.id, Path(row.source_path).name, row.title) for row in library.rows()]
+            links = [(link.from_id, link.target_id) for link in library.links()]
+        stored.append((rows, links))
+    rows, links = stored[0]
+    assert stored[1] == stored[0]
+    assert rows == [(n + 1, f"{n:04}.txt", f"Harbour story number {n}") for n in range(700)]
+    assert links == [(n + 1, n + 2) for n in range(699)]

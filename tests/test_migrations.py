@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from broadsheet.core.backup import MARK, find_backups, restore
+from broadsheet.core.importer import import_paths
 from broadsheet.core.library import SCHEMA_VERSION, Library, LibraryError, register_functions
 from broadsheet.core.search import search
 from broadsheet.ui import reading_state, saved_searches
@@ -144,6 +145,35 @@ def test_the_raw_texts_and_bodies_of_a_version_1_library_survive_compression(
         columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
     assert {"body", "raw"}.isdisjoint(columns)
     assert {"body_z", "raw_z"} <= columns
+
+
+def test_rows_stored_before_and_after_version_3_read_back_side_by_side(tmp_path: Path) -> None:
+    # Version 2 kept bodies and raw texts as zlib; version 3 adds zstd rows beside them.
+    path = build(SCHEMAS[1], tmp_path / "library.db")
+    with Library(path) as library:
+        old = {i: (library.raw_text(i), library.get(i)) for i in (1, 2, 3)}
+    folder = tmp_path / "new"
+    folder.mkdir()
+    text = ("Ferry timetable changes for winter\n\nThe last sailing leaves earlier.\n\n"
+            "Reported by: Ana Silva\n\nThe lighthouse road stays open.\n\n"
+            "READ: Storm closes the harbour road\n")
+    (folder / "ferry.txt").write_text(text, encoding="utf-8")
+    with Library(path) as library:
+        assert import_paths(library, [folder]).imported == 1
+        with closing(sqlite3.connect(path)) as conn:
+            formats = dict(conn.execute("SELECT id, substr(body_z, 1, 4) FROM articles"))
+        assert formats[4] == b"\x28\xb5\x2f\xfd"
+        assert formats[1] != formats[4]
+        assert library.raw_text(4) == text
+        ferry = library.get(4)
+        assert ferry is not None
+        assert ferry.body == "The lighthouse road stays open."
+        assert [(link.text, link.target_id) for link in ferry.links] == [
+            ("Storm closes the harbour road", 2)]
+        for article_id, (raw, article) in old.items():
+            assert library.raw_text(article_id) == raw
+            assert library.get(article_id) == article
+        assert sorted(hit.id for hit in search(library, "lighthouse")) == [3, 4]
 
 
 def test_the_command_line_says_where_the_library_as_it_was_is_kept(tmp_path: Path) -> None:

@@ -114,12 +114,15 @@ def _read_chunk(paths: list[str], size_limit: int) -> list[tuple[str, Prepared |
     return [(path, _read_one(path, size_limit)) for path in paths]
 
 
-def _read_all(paths: Iterator[str], size_limit: int) -> Iterator[tuple[str, Prepared | Skipped]]:
+def _read_all(paths: Iterator[str], size_limit: int,
+              read_here: bool) -> Iterator[tuple[str, Prepared | Skipped]]:
     """Every file read and parsed, in walk order.
 
     Large imports parse in a helper process while this one writes to SQLite, so the two
-    cores work at once; a bounded number of chunks in flight keeps memory flat. Should the
-    helper process die or fail to start, reading carries on here.
+    cores work at once; a bounded number of chunks in flight keeps memory flat. Reading
+    costs more than writing, so with ``read_here`` this process reads a chunk itself
+    whenever it would otherwise wait for the helper. Should the helper process die or fail
+    to start, reading carries on here.
     """
     head = list(itertools.islice(paths, _PARALLEL_FROM))
     if len(head) < _PARALLEL_FROM:
@@ -135,6 +138,11 @@ def _read_all(paths: Iterator[str], size_limit: int) -> Iterator[tuple[str, Prep
                 for chunk in itertools.islice(chunks, _CHUNKS_AHEAD):
                     pending.append((chunk, pool.submit(_read_chunk, chunk, size_limit)))
                 while pending:
+                    if read_here and not pending[0][1].done() \
+                            and len(pending) < 2 * _CHUNKS_AHEAD \
+                            and (mine := next(chunks, None)) is not None:
+                        pending.append((mine, _finished(_read_chunk(mine, size_limit))))
+                        continue
                     results = pending[0][1].result()
                     pending.popleft()
                     if (chunk := next(chunks, None)) is not None:
@@ -147,6 +155,12 @@ def _read_all(paths: Iterator[str], size_limit: int) -> Iterator[tuple[str, Prep
         log.warning("reading in this process: the helper process failed (%s)", error)
     for chunk in itertools.chain((c for c, _ in pending), chunks):
         yield from _read_chunk(chunk, size_limit)
+
+
+def _finished(result: list[tuple[str, Prepared | Skipped]]) -> Future:
+    future: Future = Future()
+    future.set_result(result)
+    return future
 
 
 def _chunked(items: Iterator[str], size: int) -> Iterator[list[str]]:
@@ -162,8 +176,13 @@ def import_paths(
     cancelled: Callable[[], bool] | None = None,
     size_limit: int = DEFAULT_SIZE_LIMIT,
     batch_size: int = BATCH_SIZE,
+    read_here: bool = True,
 ) -> ImportReport:
-    """Import files and folders into the library; refusals are reported, never raised."""
+    """Import files and folders into the library; refusals are reported, never raised.
+
+    ``read_here`` lets this thread read files too when it would wait for the helper process;
+    a window passes False, since that reading would hold the interpreter its UI needs.
+    """
     started = time.perf_counter()
     report = ImportReport()
     paths = list(paths)
@@ -174,7 +193,7 @@ def import_paths(
                     own_files)
     batch: list[Prepared] = []
     done = 0
-    results = _read_all(iter(walker), size_limit)
+    results = _read_all(iter(walker), size_limit, read_here)
     cache = library.conn.execute("PRAGMA cache_size").fetchone()[0]
     library.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:

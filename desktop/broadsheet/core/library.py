@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from broadsheet.core.article import Article, Link, Section
+from broadsheet.core.compression import inflate, pack_body, pack_raw, unpack_raw
 from broadsheet.core.sketch import sketch
 from broadsheet.core.titles import title_key, unlabelled_key
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("broadsheet.library")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FTS_COLUMNS = ("title", "summary", "author", "body")
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
@@ -142,7 +143,7 @@ class Prepared:
     """An article flattened into what its rows hold, worked out on any thread or process.
 
     It is what crosses from the reading process to the writer, so it carries the body once,
-    compressed, and the raw text as what it adds to the parsed fields (see ``_pack_raw``).
+    compressed, and the raw text as what it adds to the parsed fields (see ``pack_raw``).
     """
 
     sha256: str
@@ -163,8 +164,8 @@ def prepare(article: Article, raw_text: str, encoding: str, size: int) -> Prepar
     when = a.published or a.updated
     row = (a.sha256, a.title, a.summary, a.author, a.image_credit, _iso(a.updated),
            _iso(a.published), _timestamp(when), when.date().isoformat() if when else None,
-           a.source_path, zlib.compress(a.body.encode("utf-8"), 1), sections,
-           _pack_raw(raw_text, a.title, a.summary, a.author, a.image_credit, a.body),
+           a.source_path, pack_body(a.body), sections,
+           pack_raw(raw_text, a.title, a.summary, a.author, a.image_credit, a.body),
            encoding, size, key, alt)
     links = [(link.text, title_key(link.text), unlabelled_key(link.text), link.after_paragraph)
              for link in a.links]
@@ -306,7 +307,7 @@ class Library:
         if row is None:
             return None
         raw_z, *fields, body_z = row
-        return _unpack_raw(raw_z, *fields, inflate(body_z))
+        return unpack_raw(raw_z, *fields, inflate(body_z))
 
     def links(self) -> Iterator[StoredLink]:
         """Every READ: link in the library, by article then position."""
@@ -369,11 +370,6 @@ def _insert_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
         conn.execute(head + ",".join([one] * len(chunk)), [v for row in chunk for v in row])
 
 
-def inflate(body_z: bytes | None) -> str:
-    """A stored body as text (bodies are kept zlib-compressed)."""
-    return zlib.decompress(body_z).decode("utf-8") if body_z else ""
-
-
 def register_functions(conn: sqlite3.Connection) -> None:
     """SQL functions the schema uses: every connection to a library needs them.
 
@@ -382,25 +378,6 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("inflate", 1, inflate, deterministic=True)
     # Some builds distrust application functions used in views and triggers by default.
     conn.execute("PRAGMA trusted_schema = ON")
-
-
-def _raw_dictionary(title: str, summary: str | None, author: str | None,
-                    credit: str | None, body: str) -> bytes:
-    # The raw text is mostly these fields again: given them as a preset dictionary, zlib
-    # stores little more than the page furniture (6% of the raw size instead of 53%).
-    return "\n".join((title, summary or "", author or "", credit or "", body)).encode("utf-8")
-
-
-def _pack_raw(raw: str, title: str, summary: str | None, author: str | None,
-              credit: str | None, body: str) -> bytes:
-    packer = zlib.compressobj(1, zdict=_raw_dictionary(title, summary, author, credit, body))
-    return packer.compress(raw.encode("utf-8")) + packer.flush()
-
-
-def _unpack_raw(raw_z: bytes, title: str, summary: str | None, author: str | None,
-                credit: str | None, body: str) -> str:
-    unpacker = zlib.decompressobj(zdict=_raw_dictionary(title, summary, author, credit, body))
-    return (unpacker.decompress(raw_z) + unpacker.flush()).decode("utf-8")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -465,10 +442,11 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
         _use_wal(conn, path)
         if version < SCHEMA_VERSION:
             db = _sqlite_utils_view(conn)
-            for target in range(version + 1, SCHEMA_VERSION + 1):
-                with db.atomic():
+            # All steps in one transaction: a file is never left between two versions.
+            with db.atomic():
+                for target in range(version + 1, SCHEMA_VERSION + 1):
                     _MIGRATIONS[target](db)
-                    db.execute(f"PRAGMA user_version = {target}")
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         if copy is not None and _SHRINKS & set(range(version + 1, SCHEMA_VERSION + 1)):
             log.warning("%s: compacting the updated library", path)
             conn.execute("VACUUM")  # hand back the space the old layout took
@@ -551,9 +529,9 @@ def _to_v2(db: sqlite_utils.Database) -> None:
                         " FROM articles ORDER BY id")
     while batch := rows.fetchmany(1000):
         conn.executemany("UPDATE articles SET body_z = ?, raw_z = ? WHERE id = ?", [
-            (zlib.compress(body.encode("utf-8"), 1),
-             _pack_raw(zlib.decompress(raw).decode("utf-8"), title, summary, author, credit,
-                       body), id_)
+            (pack_body(body),
+             pack_raw(zlib.decompress(raw).decode("utf-8"), title, summary, author, credit,
+                      body), id_)
             for id_, body, raw, title, summary, author, credit in batch])
     conn.execute("ALTER TABLE articles DROP COLUMN body")
     conn.execute("ALTER TABLE articles DROP COLUMN raw")
@@ -575,7 +553,15 @@ def _to_v2(db: sqlite_utils.Database) -> None:
     conn.execute("CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row')")
 
 
-_MIGRATIONS = {1: _create_v1, 2: _to_v2}
+def _to_v3(db: sqlite_utils.Database) -> None:
+    """Bodies and raw texts are written as zstd frames from now on (core/compression.py).
+
+    Rows already stored stay zlib and read as before, so nothing is rewritten; the version
+    says that a Broadsheet older than this cannot read the new rows.
+    """
+
+
+_MIGRATIONS = {1: _create_v1, 2: _to_v2, 3: _to_v3}
 _SHRINKS = {2}  # migrations after which the file is worth compacting
 
 

@@ -44,7 +44,7 @@ class ImportWorker(BackgroundJob):
         try:
             with Library(self.library_path) as library:
                 report = import_paths(library, self.paths, progress=self._progress,
-                                      cancelled=self.cancelled)
+                                      cancelled=self.cancelled, read_here=False)
         except LibraryError as error:
             emit(self.failed, str(error))
             return
