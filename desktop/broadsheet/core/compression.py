@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import threading
 import zlib
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import zstandard
+if TYPE_CHECKING:
+    import zstandard
 
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _LEVEL = 1  # higher levels cost more time for under 1% of the size on news text
@@ -19,17 +22,25 @@ _LEVEL = 1  # higher levels cost more time for under 1% of the size on news text
 _local = threading.local()
 
 
+def _zstandard() -> ModuleType:
+    # Imported on first use, not with the library: opening a window needs no body until
+    # after its first paint, and the import costs 6 ms.
+    import zstandard
+
+    return zstandard
+
+
 def _body_packer() -> zstandard.ZstdCompressor:
     packer = getattr(_local, "packer", None)
     if packer is None:
-        packer = _local.packer = zstandard.ZstdCompressor(level=_LEVEL)
+        packer = _local.packer = _zstandard().ZstdCompressor(level=_LEVEL)
     return packer
 
 
 def _unpacker() -> zstandard.ZstdDecompressor:
     unpacker = getattr(_local, "unpacker", None)
     if unpacker is None:
-        unpacker = _local.unpacker = zstandard.ZstdDecompressor()
+        unpacker = _local.unpacker = _zstandard().ZstdDecompressor()
     return unpacker
 
 
@@ -57,10 +68,10 @@ def _raw_dictionary(title: str, summary: str | None, author: str | None,
 def pack_raw(raw: str, title: str, summary: str | None, author: str | None,
              credit: str | None, body: str) -> bytes:
     """The raw text as stored: what it adds to the parsed fields it was read into."""
-    fields = zstandard.ZstdCompressionDict(
-        _raw_dictionary(title, summary, author, credit, body),
-        dict_type=zstandard.DICT_TYPE_RAWCONTENT)
-    return zstandard.ZstdCompressor(level=_LEVEL, dict_data=fields).compress(raw.encode("utf-8"))
+    zstd = _zstandard()
+    fields = zstd.ZstdCompressionDict(_raw_dictionary(title, summary, author, credit, body),
+                                      dict_type=zstd.DICT_TYPE_RAWCONTENT)
+    return zstd.ZstdCompressor(level=_LEVEL, dict_data=fields).compress(raw.encode("utf-8"))
 
 
 def unpack_raw(raw_z: bytes, title: str, summary: str | None, author: str | None,
@@ -68,8 +79,8 @@ def unpack_raw(raw_z: bytes, title: str, summary: str | None, author: str | None
     """The raw text back from ``pack_raw`` (or the zlib form of rows before version 3)."""
     fields = _raw_dictionary(title, summary, author, credit, body)
     if raw_z.startswith(_ZSTD_MAGIC):
-        dictionary = zstandard.ZstdCompressionDict(fields,
-                                                   dict_type=zstandard.DICT_TYPE_RAWCONTENT)
-        return zstandard.ZstdDecompressor(dict_data=dictionary).decompress(raw_z).decode("utf-8")
+        zstd = _zstandard()
+        dictionary = zstd.ZstdCompressionDict(fields, dict_type=zstd.DICT_TYPE_RAWCONTENT)
+        return zstd.ZstdDecompressor(dict_data=dictionary).decompress(raw_z).decode("utf-8")
     unpacker = zlib.decompressobj(zdict=fields)
     return (unpacker.decompress(raw_z) + unpacker.flush()).decode("utf-8")
