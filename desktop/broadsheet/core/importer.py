@@ -98,6 +98,10 @@ def _sizes(size: int, limit: int) -> str:
 _PARALLEL_FROM = 200
 _CHUNK = 100
 _CHUNKS_AHEAD = 16  # enough read ahead that the reader never waits on a long commit
+# Chunks this process may read beyond those: it helps while the helper starts and when it
+# falls behind, and the whole read-ahead stays bounded (memory, and files read long before
+# they are stored).
+_READ_HERE_AHEAD = 4
 _WORKERS = 1
 
 
@@ -139,7 +143,7 @@ def _read_all(paths: Iterator[str], size_limit: int,
                     pending.append((chunk, pool.submit(_read_chunk, chunk, size_limit)))
                 while pending:
                     if read_here and not pending[0][1].done() \
-                            and len(pending) < 2 * _CHUNKS_AHEAD \
+                            and len(pending) < _CHUNKS_AHEAD + _READ_HERE_AHEAD \
                             and (mine := next(chunks, None)) is not None:
                         pending.append((mine, _finished(_read_chunk(mine, size_limit))))
                         continue
