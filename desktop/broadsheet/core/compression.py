@@ -50,12 +50,18 @@ def pack_body(body: str) -> bytes:
 
 
 def inflate(body_z: bytes | None) -> str:
-    """A stored body as text (zstd, or zlib in rows from before version 3)."""
+    """A stored body as text (zstd, or zlib in rows from before version 3).
+
+    Raises ValueError when the bytes are damaged.
+    """
     if not body_z:
         return ""
-    if body_z.startswith(_ZSTD_MAGIC):
-        return _unpacker().decompress(body_z).decode("utf-8")
-    return zlib.decompress(body_z).decode("utf-8")
+    try:
+        if body_z.startswith(_ZSTD_MAGIC):
+            return _unpacker().decompress(body_z).decode("utf-8")
+        return zlib.decompress(body_z).decode("utf-8")
+    except (zlib.error, _zstandard().ZstdError) as error:
+        raise ValueError(f"damaged compressed text ({error})") from error
 
 
 def _raw_dictionary(title: str, summary: str | None, author: str | None,

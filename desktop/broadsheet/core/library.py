@@ -554,11 +554,14 @@ def _to_v2(db: sqlite_utils.Database) -> None:
 
 
 def _to_v3(db: sqlite_utils.Database) -> None:
-    """Bodies and raw texts are written as zstd frames from now on (core/compression.py).
+    """Bodies and raw texts are written as zstd frames from now on (core/compression.py),
+    and the word frequencies "more like this" works with are kept (core/frequencies.py).
 
     Rows already stored stay zlib and read as before, so nothing is rewritten; the version
     says that a Broadsheet older than this cannot read the new rows.
     """
+    db.execute("CREATE TABLE word_frequencies (id INTEGER PRIMARY KEY CHECK (id = 1),"
+               " top_id INTEGER NOT NULL, articles INTEGER NOT NULL, data BLOB NOT NULL)")
 
 
 _MIGRATIONS = {1: _create_v1, 2: _to_v2, 3: _to_v3}

@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from itertools import pairwise
 
+from broadsheet.core import frequencies
+from broadsheet.core.frequencies import Frequencies
 from broadsheet.core.library import FTS_TOKENIZE, Library
 from broadsheet.core.search import fts_string
 
@@ -55,14 +57,15 @@ _MAX_CACHED_STEMS = 300_000
 class _Vocabulary:
     """Document frequencies and a stemmer for one open library (its own connection)."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, kept: Frequencies | None = None) -> None:
         self.db = library.conn
-        self.top_id = _top_id(library)
-        self.count = max(library.count(), 1)
-        # One pass over the FTS5 index (~1 s at 100,000 articles), then every lookup is free;
-        # looking terms up one by one costs up to several ms each for common words.
-        self.df: dict[str, int] = dict(self.db.execute(
-            "SELECT term, doc FROM articles_vocab WHERE doc > 1"))
+        if kept is None:
+            # One pass over the FTS5 index (~1 s at 100,000 articles), then every lookup is
+            # free; looking terms up one by one costs up to several ms each for common words.
+            kept = Frequencies(_top_id(library), max(library.count(), 1), dict(self.db.execute(
+                "SELECT term, doc FROM articles_vocab WHERE doc > 1")))
+            frequencies.save(library, kept)
+        self.top_id, self.count, self.df = kept.top_id, max(kept.articles, 1), kept.df
         self.idf: dict[str, float] = {}
         # word -> its stem as the library's FTS5 tokenizer makes it, None when it is not used
         self.stems: dict[str, str | None] = {}
@@ -147,6 +150,8 @@ _vocabularies: weakref.WeakKeyDictionary[Library, _Vocabulary] = weakref.WeakKey
 
 def _vocabulary(library: Library) -> _Vocabulary:
     found = _vocabularies.get(library)
+    if found is None and (kept := frequencies.load(library)) is not None:
+        found = _vocabularies[library] = _Vocabulary(library, kept)
     if found is None or found.stale(library):
         fresh = _vocabularies[library] = _Vocabulary(library)
         if found is not None:
