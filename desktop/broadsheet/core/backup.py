@@ -22,6 +22,7 @@ from broadsheet.core.library import (
     LibraryError,
     explain,
     newer_library,
+    table_names,
 )
 
 MARK = ".backup-"
@@ -76,6 +77,8 @@ def back_up(conn: sqlite3.Connection, destination: Path) -> Backup:
     if destination.exists():
         raise LibraryError(f"{destination}: already exists; choose another name", "other")
     partial = destination.with_name(destination.name + _PARTIAL)
+    # Left by a copy that crashed: connecting would carry on with it, not start afresh.
+    partial.unlink(missing_ok=True)
     try:
         with closing(sqlite3.connect(partial)) as target:
             conn.backup(target)
@@ -128,9 +131,7 @@ def check(candidate: Path) -> tuple[int, int]:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise newer_library(candidate, version)
-            tables = {row[0] for row in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "articles" not in tables:
+            if "articles" not in table_names(conn):
                 raise LibraryError(f"{candidate}: not a Broadsheet library; "
                                    f"{KINDS['not-a-database']}", "not-a-database")
             problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
@@ -181,7 +182,7 @@ def _restore_checked(conn: sqlite3.Connection, library: Path, candidate: Path, a
 def _updated_copy(candidate: Path, copy: Path) -> Path:
     """A copy of an older backup, brought to this version's schema."""
     _copy_database(candidate, copy)
-    Library(copy).close()
+    Library(copy, back_up_first=False).close()  # the copy is ours: no copy of it as well
     return copy
 
 
@@ -223,8 +224,6 @@ def _keep_bytes(library: Path) -> Path:
 
 def _copy_database(candidate: Path, library: Path) -> None:
     """Write a copy of a checked backup at ``library`` (absent), complete or not at all."""
-    # Left by a copy that crashed: back_up would write into it, not start afresh.
-    library.with_name(library.name + _PARTIAL).unlink(missing_ok=True)
     try:
         with closing(sqlite3.connect(f"{candidate.resolve().as_uri()}?mode=ro", uri=True,
                                      timeout=5)) as src:

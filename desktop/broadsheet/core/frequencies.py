@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from broadsheet.core.compression import inflate, pack_body
@@ -28,14 +29,16 @@ class Frequencies:
     df: dict[str, int]
 
 
-def load(library: Library) -> Frequencies | None:
-    """The frequencies last kept in the library, or None when there are none to trust."""
-    try:
-        row = library.conn.execute(
-            "SELECT top_id, articles, data FROM word_frequencies WHERE id = 1").fetchone()
-    except sqlite3.OperationalError:  # a library made before the table: worked out anew
-        return None
-    if row is None:
+def load(library: Library,
+         fresh: Callable[[int], bool] = lambda top_id: True) -> Frequencies | None:
+    """The frequencies last kept in the library, or None when there are none to trust.
+
+    ``fresh`` says from the newest article id they were taken at whether they are still
+    worth reading: unpacking them costs more than reading the row.
+    """
+    row = library.conn.execute(
+        "SELECT top_id, articles, data FROM word_frequencies WHERE id = 1").fetchone()
+    if row is None or not fresh(row[0]):
         return None
     top_id, articles, data = row
     try:
@@ -64,7 +67,7 @@ def save(library: Library, frequencies: Frequencies) -> bool:
     try:
         conn.execute("INSERT OR REPLACE INTO word_frequencies (id, top_id, articles, data)"
                      " VALUES (1, ?, ?, ?)", (frequencies.top_id, frequencies.articles, data))
-    except sqlite3.OperationalError as error:  # locked, read-only, or no such table
+    except sqlite3.OperationalError as error:  # locked by another writer, or read-only
         log.info("%s: word frequencies not kept (%s)", library.path, error)
         return False
     finally:

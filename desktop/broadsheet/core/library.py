@@ -175,7 +175,8 @@ def prepare(article: Article, raw_text: str, encoding: str, size: int) -> Prepar
 class Library:
     """One open library file; use it from the thread that opened it only."""
 
-    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+    def __init__(self, path: Path | str, *, create: bool = True,
+                 back_up_first: bool = True) -> None:
         self.path = Path(path)
         if not create and not self.path.exists():
             raise LibraryError(f"{self.path}: no library here", "missing")
@@ -185,7 +186,7 @@ class Library:
         self.conn = _connect(self.path)
         try:
             # Where a copy was put before migrating the file; None when nothing migrated.
-            self.migration_backup = _migrate(self.conn, self.path)
+            self.migration_backup = _migrate(self.conn, self.path, back_up_first)
         except BaseException:
             self.conn.close()
             raise
@@ -421,19 +422,26 @@ def _read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
 
 
-def _migrate(conn: sqlite3.Connection, path: Path) -> Path | None:
-    """Bring the file to SCHEMA_VERSION; returns the backup taken first, if there was data."""
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    """The names of the database's tables."""
+    return {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, back_up_first: bool = True) -> Path | None:
+    """Bring the file to SCHEMA_VERSION; returns the backup taken first, if there was data.
+
+    ``back_up_first`` False is for a file that is itself a private copy: no copy of it.
+    """
     copy = None
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise newer_library(path, version)
-        tables = {name for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = table_names(conn)
         if version == 0 and tables and "articles" not in tables:
             raise LibraryError(f"{path}: an SQLite database, but not a Broadsheet library; "
                                f"{KINDS['not-a-database']}", "not-a-database")
-        if version < SCHEMA_VERSION and "articles" in tables:
+        if version < SCHEMA_VERSION and "articles" in tables and back_up_first:
             from broadsheet.core import backup  # it builds on this module
 
             copy = backup.back_up(conn, backup.backup_path(path, version)).path

@@ -20,7 +20,6 @@ from collections.abc import Collection, Iterable
 from itertools import pairwise
 
 from broadsheet.core import frequencies
-from broadsheet.core.frequencies import Frequencies
 from broadsheet.core.library import FTS_TOKENIZE, Library
 from broadsheet.core.search import fts_string
 
@@ -57,13 +56,13 @@ _MAX_CACHED_STEMS = 300_000
 class _Vocabulary:
     """Document frequencies and a stemmer for one open library (its own connection)."""
 
-    def __init__(self, library: Library, kept: Frequencies | None = None) -> None:
+    def __init__(self, library: Library, kept: frequencies.Frequencies | None = None) -> None:
         self.db = library.conn
         if kept is None:
             # One pass over the FTS5 index (~1 s at 100,000 articles), then every lookup is
             # free; looking terms up one by one costs up to several ms each for common words.
-            kept = Frequencies(_top_id(library), max(library.count(), 1), dict(self.db.execute(
-                "SELECT term, doc FROM articles_vocab WHERE doc > 1")))
+            kept = frequencies.Frequencies(_top_id(library), library.count(), dict(
+                self.db.execute("SELECT term, doc FROM articles_vocab WHERE doc > 1")))
             frequencies.save(library, kept)
         self.top_id, self.count, self.df = kept.top_id, max(kept.articles, 1), kept.df
         self.idf: dict[str, float] = {}
@@ -78,8 +77,7 @@ class _Vocabulary:
 
     def stale(self, library: Library) -> bool:
         """True once the library has grown enough to change the frequencies noticeably."""
-        top = _top_id(library)
-        return top != self.top_id and (top < 20_000 or top > self.top_id * (1 + STALE_SHARE))
+        return _stale(self.top_id, library)
 
     def learn(self, words: Iterable[str]) -> None:
         """Stem the words not seen before with the library's own tokenizer (exact, no port)."""
@@ -150,7 +148,8 @@ _vocabularies: weakref.WeakKeyDictionary[Library, _Vocabulary] = weakref.WeakKey
 
 def _vocabulary(library: Library) -> _Vocabulary:
     found = _vocabularies.get(library)
-    if found is None and (kept := frequencies.load(library)) is not None:
+    if found is None and (kept := frequencies.load(
+            library, lambda top_id: not _stale(top_id, library))) is not None:
         found = _vocabularies[library] = _Vocabulary(library, kept)
     if found is None or found.stale(library):
         fresh = _vocabularies[library] = _Vocabulary(library)
@@ -158,6 +157,12 @@ def _vocabulary(library: Library) -> _Vocabulary:
             fresh.stems = found.stems  # stems do not change with the library, only counts
         found = fresh
     return found
+
+
+def _stale(top_id: int, library: Library) -> bool:
+    """True once the library has grown past frequencies taken at ``top_id``."""
+    top = _top_id(library)
+    return top != top_id and (top < 20_000 or top > top_id * (1 + STALE_SHARE))
 
 
 def _top_id(library: Library) -> int:

@@ -33,7 +33,8 @@ class BackgroundJob(QObject):
         return thread
 
     def stop(self, thread: QThread) -> None:
-        """Wait for ``thread`` (from ``start_on``) to end, then let both go."""
+        """Cancel, wait for ``thread`` (from ``start_on``) to end, then let both go."""
+        self.cancel()  # a job still running ends at its next step; a finished one is unmoved
         thread.quit()
         thread.wait()
         self.deleteLater()

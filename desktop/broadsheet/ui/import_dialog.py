@@ -208,13 +208,7 @@ class ImportDialog(QDialog):
 
     def shutdown(self) -> None:
         """Cancel and wait for the worker: a QThread destroyed while running aborts."""
-        if self._worker is not None:
-            self._worker.cancel()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        self._thread = None
-        self._worker = None
+        self._stop_thread()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Closing while importing means cancel."""

@@ -11,9 +11,7 @@ from broadsheet.ui.about import AboutDialog
 from broadsheet.ui.help import ShortcutsDialog
 
 if TYPE_CHECKING:
-    from broadsheet.ui.article_list import ArticleListModel
     from broadsheet.ui.main_window import MainWindow
-    from broadsheet.ui.search_results import SearchResultsModel
 
 
 class ReadingCommands:
@@ -31,10 +29,9 @@ class ReadingCommands:
         self.list_view.select_row(row)
         return True
 
-    def _select_current(self: MainWindow,
-                        model: ArticleListModel | SearchResultsModel | None = None) -> None:
-        """Select the open article's row in ``model`` (the library's list unless given)."""
-        model = self.model if model is None else model
+    def _select_current(self: MainWindow) -> None:
+        """Select the open article's row in the list as shown."""
+        model = self.list_view.model()
         row = model.row_of(self.current_id) if self.current_id is not None else None
         if row is not None:
             self.list_view.select_row(row)

@@ -12,11 +12,19 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from broadsheet.core.article import Article
+from broadsheet.core.export import (
+    SUFFIXES,
+    ExportError,
+    format_for,
+    to_markdown,
+    to_text,
+    write_article,
+)
 from broadsheet.core.library import Library, LibraryError
 from broadsheet.ui.search_results import SearchResultsModel
 
-# Exporting and printing (and Qt's print support) are imported when first used: nothing of
-# them is needed to open the window, and together they cost start-up about 20 ms.
+# broadsheet.ui.export and Qt's print support are imported when first used: neither is
+# needed to open the window, and together they cost start-up about 20 ms.
 if TYPE_CHECKING:
     from broadsheet.core.export import ViewExport
     from broadsheet.core.removal import Removal
@@ -81,8 +89,6 @@ class ExportCommands:
 
     def choose_export_path(self: MainWindow, caption: str, title: str) -> tuple[Path, str] | None:
         """Ask where to export and in which format (by the file's extension or the filter)."""
-        from broadsheet.core.export import SUFFIXES, format_for
-
         folder = self.settings.value(FOLDER_KEY, str(Path.home()), type=str)
         dialog = QFileDialog(self, caption, folder)
         dialog.setObjectName("exportDialog")
@@ -106,7 +112,6 @@ class ExportCommands:
 
     def export_article(self: MainWindow) -> None:
         """File › Export Article…: HTML, Markdown, plain text or PDF."""
-        from broadsheet.core.export import ExportError, write_article
         from broadsheet.ui.export import write_pdf
 
         article = self._open_article("export")
@@ -170,7 +175,6 @@ class ExportCommands:
             return
         thread, worker, progress = self.view_export
         self.view_export = None
-        worker.cancel()
         worker.stop(thread)
         progress.close()
         progress.deleteLater()
@@ -218,8 +222,6 @@ class ExportCommands:
 
     def copy_as_text(self: MainWindow) -> None:
         """Edit › Copy Article as Text."""
-        from broadsheet.core.export import to_text
-
         article = self._open_article("copy")
         if article is not None:
             QGuiApplication.clipboard().setText(to_text(article))
@@ -227,8 +229,6 @@ class ExportCommands:
 
     def copy_as_markdown(self: MainWindow) -> None:
         """Edit › Copy Article as Markdown (as text/markdown, and as plain text for the rest)."""
-        from broadsheet.core.export import to_markdown
-
         article = self._open_article("copy")
         if article is not None:
             markdown = to_markdown(article)

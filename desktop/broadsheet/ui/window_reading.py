@@ -166,7 +166,6 @@ class StateCommands:
             self.model.refresh()
             self._select_current()
         self._recount()
-        self._show_view_placeholder()
         self.saved_recount.start()
 
     def _show_state(self: MainWindow, article_id: int, *, read: bool) -> None:

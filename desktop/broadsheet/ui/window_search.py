@@ -178,7 +178,7 @@ class SearchCommands:
             old_selection.deleteLater()
         if isinstance(old, SearchResultsModel) and old is not model:
             old.deleteLater()
-        self._select_current(model)
+        self._select_current()
         self._sync_sort_actions()
         self._update_status()
 

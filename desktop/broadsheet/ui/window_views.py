@@ -52,7 +52,6 @@ class ViewCommands:
             self._run_search()
         else:
             self._select_current()
-            self._show_view_placeholder()
         self._recount()
 
     def _show_view_placeholder(self: MainWindow) -> None:
