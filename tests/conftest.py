@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 REFERENCE = SEEDS / "000_6dd234b6f8e972e5.txt"
+
+
+def run_cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m broadsheet ARGS`` in cwd, kept apart from the developer's own library."""
+    env = {k: v for k, v in os.environ.items() if k != "BROADSHEET_LIBRARY"}
+    env.update(PYTHONIOENCODING="utf-8", BROADSHEET_LIBRARY=str(cwd / "not-this-one.db"),
+               XDG_DATA_HOME=str(cwd / "xdg"))
+    return subprocess.run([sys.executable, "-m", "broadsheet", *map(str, args)], cwd=cwd,
+                          env=env, capture_output=True, text=True, encoding="utf-8",
+                          timeout=120, stdin=subprocess.DEVNULL, check=False)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

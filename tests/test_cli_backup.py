@@ -7,7 +7,6 @@ exit status 1, and the file's bytes are the same afterwards.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import sqlite3
@@ -21,18 +20,9 @@ import pytest
 
 from broadsheet.core.importer import import_paths
 from broadsheet.core.library import Library
-from conftest import SEEDS
+from conftest import SEEDS, run_cli
 
 SEEDED = 16
-
-
-def broadsheet(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "BROADSHEET_LIBRARY"}
-    env.update(PYTHONIOENCODING="utf-8", BROADSHEET_LIBRARY=str(cwd / "not-this-one.db"),
-               XDG_DATA_HOME=str(cwd / "xdg"))
-    return subprocess.run([sys.executable, "-m", "broadsheet", *map(str, args)], cwd=cwd,
-                          env=env, capture_output=True, text=True, encoding="utf-8",
-                          timeout=120, stdin=subprocess.DEVNULL, check=False)
 
 
 def count(path: Path) -> int:
@@ -113,7 +103,7 @@ def test_a_bad_library_is_refused_in_one_line_and_left_as_it_was(
     spoil, words = DAMAGE[damage]
     spoil(seeded)
     before = seeded.read_bytes()
-    run = broadsheet("stats", "--library", seeded, cwd=tmp_path)
+    run = run_cli("stats", "--library", seeded, cwd=tmp_path)
     assert_one_line_refusal(run, seeded, *words)
     assert seeded.read_bytes() == before
     assert not list(tmp_path.glob("library.db.backup-*"))
@@ -146,7 +136,7 @@ def test_a_library_locked_by_another_process_is_refused(seeded: Path, tmp_path: 
         conn.execute("PRAGMA journal_mode = DELETE")
     before = seeded.read_bytes()
     with held(seeded):
-        run = broadsheet("stats", "--library", seeded, cwd=tmp_path)
+        run = run_cli("stats", "--library", seeded, cwd=tmp_path)
     assert_one_line_refusal(run, seeded, "locked by another program", "try again")
     assert seeded.read_bytes() == before
 
@@ -154,7 +144,7 @@ def test_a_library_locked_by_another_process_is_refused(seeded: Path, tmp_path: 
 def test_a_wal_library_can_be_read_while_another_process_writes(seeded: Path,
                                                                tmp_path: Path) -> None:
     with held(seeded):
-        run = broadsheet("stats", "--json", "--library", seeded, cwd=tmp_path)
+        run = run_cli("stats", "--json", "--library", seeded, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["articles"] == SEEDED
 
@@ -163,7 +153,7 @@ def test_a_wal_library_can_be_read_while_another_process_writes(seeded: Path,
 
 
 def test_backup_json_and_the_file_next_to_the_library(seeded: Path, tmp_path: Path) -> None:
-    run = broadsheet("backup", "--json", "--library", seeded, cwd=tmp_path)
+    run = run_cli("backup", "--json", "--library", seeded, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     document = json.loads(run.stdout)
     assert set(document) == {"backup", "articles", "bytes"}
@@ -181,20 +171,20 @@ def test_backup_json_and_the_file_next_to_the_library(seeded: Path, tmp_path: Pa
 def test_backup_to_a_folder_and_never_over_a_file(seeded: Path, tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     folder.mkdir()
-    run = broadsheet("backup", folder, "--library", seeded, cwd=tmp_path)
+    run = run_cli("backup", folder, "--library", seeded, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     (made,) = folder.iterdir()
     assert run.stdout.strip() == f"backed up {SEEDED} articles to {made}"
     there = tmp_path / "mine.db"
     there.write_text("not to be overwritten", encoding="utf-8")
-    run = broadsheet("backup", there, "--library", seeded, cwd=tmp_path)
+    run = run_cli("backup", there, "--library", seeded, cwd=tmp_path)
     assert_one_line_refusal(run, there, "already exists")
     assert there.read_text(encoding="utf-8") == "not to be overwritten"
 
 
 def test_backup_of_a_damaged_library_says_so(seeded: Path, tmp_path: Path) -> None:
     _damaged_mid_file(seeded)
-    run = broadsheet("backup", "--library", seeded, cwd=tmp_path)
+    run = run_cli("backup", "--library", seeded, cwd=tmp_path)
     assert_one_line_refusal(run, seeded, "damaged")
     assert not list(tmp_path.glob("library.db.backup-*"))
 
@@ -212,12 +202,12 @@ def _more_articles(folder: Path, number: int) -> Path:
 
 def test_restore_brings_the_backup_back_and_keeps_the_library_it_replaced(
         seeded: Path, tmp_path: Path) -> None:
-    backup = Path(json.loads(broadsheet("backup", "--json", "--library", seeded,
-                                        cwd=tmp_path).stdout)["backup"])
-    assert broadsheet("import", _more_articles(tmp_path / "more", 3), "--library", seeded,
-                      cwd=tmp_path).returncode == 0
+    backup = Path(json.loads(run_cli("backup", "--json", "--library", seeded,
+                                     cwd=tmp_path).stdout)["backup"])
+    assert run_cli("import", _more_articles(tmp_path / "more", 3), "--library", seeded,
+                   cwd=tmp_path).returncode == 0
     assert count(seeded) == SEEDED + 3
-    run = broadsheet("restore", backup, "--json", "--library", seeded, cwd=tmp_path)
+    run = run_cli("restore", backup, "--json", "--library", seeded, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     document = json.loads(run.stdout)
     assert document["restored"] == str(backup)
@@ -225,7 +215,7 @@ def test_restore_brings_the_backup_back_and_keeps_the_library_it_replaced(
     kept = Path(document["kept"])
     assert count(kept) == SEEDED + 3
     assert count(seeded) == SEEDED
-    stats = broadsheet("stats", "--json", "--library", seeded, cwd=tmp_path)
+    stats = run_cli("stats", "--json", "--library", seeded, cwd=tmp_path)
     assert json.loads(stats.stdout)["articles"] == SEEDED
     assert count(backup) == SEEDED  # the backup itself is still there, unchanged
 
@@ -235,7 +225,7 @@ def test_restore_over_a_damaged_library_keeps_its_bytes(seeded: Path, tmp_path: 
     shutil.copy(seeded, backup)
     _text(seeded)
     damaged = seeded.read_bytes()
-    run = broadsheet("restore", backup, "--library", seeded, cwd=tmp_path)
+    run = run_cli("restore", backup, "--library", seeded, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     kept = Path(run.stdout.strip().rsplit(" kept at ", 1)[1])
     assert kept.read_bytes() == damaged
@@ -249,7 +239,7 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(seeded: Path, tmp_path
     shutil.copy(seeded, candidate)
     DAMAGE[damage][0](candidate)
     library_before = seeded.read_bytes()
-    run = broadsheet("restore", candidate, "--library", seeded, cwd=tmp_path)
+    run = run_cli("restore", candidate, "--library", seeded, cwd=tmp_path)
     assert_one_line_refusal(run, candidate, *DAMAGE[damage][1][:1])
     assert seeded.read_bytes() == library_before
     assert not list(tmp_path.glob("library.db.backup-*"))

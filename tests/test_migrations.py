@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import subprocess
-import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from broadsheet.core.importer import import_paths
 from broadsheet.core.library import SCHEMA_VERSION, Library, LibraryError, register_functions
 from broadsheet.core.search import search
 from broadsheet.ui import reading_state, saved_searches
+from conftest import run_cli
 
 SCHEMAS = sorted((Path(__file__).parent / "schemas").glob("v*.sql"),
                  key=lambda p: int(p.stem[1:]))
@@ -178,16 +177,13 @@ def test_rows_stored_before_and_after_version_3_read_back_side_by_side(tmp_path:
 
 def test_the_command_line_says_where_the_library_as_it_was_is_kept(tmp_path: Path) -> None:
     path = build(SCHEMAS[0], tmp_path / "library.db")
-    result = subprocess.run([sys.executable, "-m", "broadsheet", "stats", "--json",
-                             "--library", str(path)], capture_output=True, text=True,
-                            timeout=60, check=False)
+    result = run_cli("stats", "--json", "--library", path, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["articles"] == len(TITLES)  # stdout stays one document
     [backup] = find_backups(path)
     assert f"updated to library version {SCHEMA_VERSION}" in result.stderr
     assert str(backup) in result.stderr
-    again = subprocess.run([sys.executable, "-m", "broadsheet", "stats", "--library", str(path)],
-                           capture_output=True, text=True, timeout=60, check=False)
+    again = run_cli("stats", "--library", path, cwd=tmp_path)
     assert "updated" not in again.stderr  # said once, when it happened
 
 

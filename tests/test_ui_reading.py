@@ -240,8 +240,7 @@ def test_the_article_open_at_closing_reopens_where_it_was_left(qtbot, library: L
     again = open_window(qtbot, library, settings, dwell_ms=None)
     try:
         assert again.current_id == article
-        qtbot.wait(300)
-        assert again.reader.position() == pytest.approx(where, abs=0.02)
+        qtbot.waitUntil(lambda: again.reader.position() == pytest.approx(where, abs=0.02))
     finally:
         close_window(again)
 

@@ -18,10 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from gui import PaintWatch, open_window, spin_until
 from measure import percentile, spread
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("BROADSHEET_NO_SINGLE_INSTANCE", "1")
 
 
 def main() -> int:
@@ -32,7 +30,6 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
-    from gui import PaintWatch, open_window, spin_until
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
