@@ -468,3 +468,67 @@ def test_state_and_column_filters_combine(seeded: Library) -> None:
     assert [h.id for h in hits] == expected
     newest = find(seeded, "flood is:unread", order="newest").hits
     assert {h.id for h in newest} == {h.id for h in everything[1:]}
+
+
+# -- prefixes on a stemmed index ---------------------------------------------------
+
+
+def _library_of(tmp_path: Path, library: Library, texts: dict[str, str]) -> dict[str, int]:
+    """Import one article per title (body given) and return title -> id."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number, (title, body) in enumerate(texts.items()):
+        (folder / f"{number:04d}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    report = import_paths(library, [folder])
+    assert report.imported == len(texts)
+    return {row.title: row.id for row in library.rows()}
+
+
+def test_a_prefix_finds_words_that_begin_with_it_not_those_sharing_its_stem(
+        tmp_path: Path, library: Library) -> None:
+    """The index stems "day" to "dai" and "sued" to "su": the prefix must not be stemmed."""
+    titles = _library_of(tmp_path, library, {
+        "Market days": "Stalls open on market days along the quay.",
+        "Daybreak ferry": "The first ferry leaves at daybreak.",
+        "Daily tide tables": "Tide tables are printed daily.",
+        "Dairy herd": "The dairy herd grazes on the cliff.",
+        "Suede boots": "Boots of suede sold out in an hour.",
+        "Council sued": "The council was sued by the ferry company.",
+        "Summit talks": "Talks at the summit went on late.",
+        "Subway plans": "Plans for a subway were shelved.",
+    })
+    found = {h.title for h in search(library, "day*")}
+    assert found == {"Market days", "Daybreak ferry"}
+    assert {h.title for h in search(library, "sued*")} == {"Suede boots", "Council sued"}
+    assert {h.title for h in search(library, "dail*")} == {"Daily tide tables"}
+    assert {h.title for h in search(library, "ferry -day*")} == {"Council sued"}
+    assert {h.title for h in search(library, "title:day*")} == {"Market days", "Daybreak ferry"}
+    assert count(library, "day*") == (2, False)
+    (hit,) = search(library, "daybr*")
+    assert hit.id == titles["Daybreak ferry"]
+    assert f"{HIT_START}daybreak{HIT_END}" in hit.snippet.lower()
+    marked = matched_words(library, find(library, "daybr*").match, hit.id)
+    assert {w.lower() for w in marked} == {"daybreak"}
+
+
+def test_a_prefix_with_an_accent_finds_the_words_without_and_with_it(
+        tmp_path: Path, library: Library) -> None:
+    _library_of(tmp_path, library, {
+        "Harbour cafés": "Three cafés open on the harbour wall.",
+        "Cafeteria closes": "The school cafeteria closes for summer.",
+        "Ferry times": "Nothing about coffee at all.",
+    })
+    assert {h.title for h in search(library, "café*")} == {"Harbour cafés", "Cafeteria closes"}
+    assert {h.title for h in search(library, "Cafe*")} == {"Harbour cafés", "Cafeteria closes"}
+
+
+def test_a_prefix_beginning_very_many_words_still_finds_them_all(
+        tmp_path: Path, library: Library) -> None:
+    """Past the words an OR is built from, FTS5 expands the prefix itself."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = [f"zorb{a}{b}{c}" for a in letters[:7] for b in letters[:6] for c in letters[:6]]
+    assert len(words) > 200
+    texts = {f"Note {n}": f"The word {w} was coined here." for n, w in enumerate(words)}
+    _library_of(tmp_path, library, texts)
+    assert find(library, "zorb*", limit=1000).total == len(words)
+    assert find(library, "zorbab*", limit=1000).total == 6

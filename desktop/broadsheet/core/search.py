@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass, field
 
 from broadsheet.core.library import ORDERS, Library
@@ -16,6 +17,7 @@ from broadsheet.core.query import (
     fts_string,
     parse_query,
 )
+from broadsheet.core.stems import stem_words
 
 __all__ = ["HIT_END", "HIT_START", "STATES", "Hit", "Query", "Results", "count", "date_bounds",
            "find", "fts_string", "matched_words", "parse_query", "search", "snippets_for"]
@@ -28,6 +30,11 @@ _HIGHLIGHTS = ", ".join(f"highlight(articles_fts, {c}, '{HIT_START}', '{HIT_END}
                         for c in range(4))
 _MARKED = re.compile(re.escape(HIT_START) + "(.*?)" + re.escape(HIT_END), re.DOTALL)
 _PREFIX = re.compile(r'"\*')
+_PREFIX_TERM = re.compile(r'(?P<column>title : )?"(?P<typed>(?:[^"]|"")*)"\*')
+_ONE_TOKEN = re.compile(r"[^\W_]+")
+# Endings that take a stem back to a word that stems to it: porter's last step drops an "e"
+# its other steps would have stopped at, so "e" answers nearly every case.
+_ENDINGS = ("e", "s", "ed", "ing")
 _ID = re.compile(r"\barticles\.id\b")
 _OTHER_COLUMN = re.compile(r"\barticles\.\w+")
 
@@ -39,6 +46,8 @@ DENSE = 1_500
 WINDOW = 2_000  # matches ranked when a term is common even in titles: the ones added last
 COUNT_CAP = 10_000  # counts stop here: "10,000+ matches"
 FILTERED_COUNT_CAP = 2_000  # with filters every match is checked, so these stop sooner
+# A prefix that begins more index words than this is left to FTS5 (see _expand_prefix).
+PREFIX_WORDS = 200
 SNIPPETS = 12  # snippets worked out with the results (a screenful); the rest when shown
 SEARCH_ORDERS = ("relevance", *(o for o in ORDERS if o != "library"))
 # Narrow columns of articles, so filters and sorts need not read the wide rows.
@@ -93,7 +102,7 @@ def find(library: Library, text: str, *, limit: int = 500, order: str = "relevan
     unless all are asked for: each costs a walk through every word of the prefix. The
     window fetches the others with ``snippets_for`` as they come into view.
     """
-    query = _parse(text, state)
+    query = _parse(library, text, state)
     if query.is_empty:
         return Results(hints=query.hints)
     try:
@@ -103,7 +112,7 @@ def find(library: Library, text: str, *, limit: int = 500, order: str = "relevan
             raise
         # Our quoting should make this unreachable; a bare-words retry is the safe answer.
         words = " ".join(re.findall(r"\w+", text))
-        retry = _parse(words, state)
+        retry = _parse(library, words, state)
         results = (_find(library, retry, limit, order, snippets, (dense, window)) if words
                    else Results())
         results.hints.insert(0, "Searched for the plain words only.")
@@ -112,7 +121,7 @@ def find(library: Library, text: str, *, limit: int = 500, order: str = "relevan
 
 def count(library: Library, text: str, *, state: str | None = None) -> tuple[int, bool]:
     """How many articles a query finds, and True when counting stopped at a cap."""
-    query = _parse(text, state)
+    query = _parse(library, text, state)
     if query.is_empty:
         return 0, False
     try:
@@ -127,11 +136,52 @@ def count(library: Library, text: str, *, state: str | None = None) -> tuple[int
         return 0, False
 
 
-def _parse(text: str, state: str | None) -> Query:
+def _parse(library: Library, text: str, state: str | None) -> Query:
     query = parse_query(text)
     if state:
         add_state_filter(query, state)
+    query.positive = [_expand_prefix(library, t) for t in query.positive]
+    query.negative = [_expand_prefix(library, t) for t in query.negative]
     return query
+
+
+def _expand_prefix(library: Library, term: str) -> str:
+    """A prefix* term as the index words that begin with it, or the term as it was.
+
+    The index holds stems, and FTS5 stems a prefix too before it expands it: "sued*" became
+    "su*", every word from "sub" to "suzuki", and "day*" took in "daily" and "dairy" as it
+    read 900,000 articles' postings. What was typed means the words whose stems begin with
+    it, and the typed word's own stem ("day*" finds "days"). An OR of those words is also
+    read lazily, where a prefix is read whole for every statement of a search.
+    """
+    found = _PREFIX_TERM.fullmatch(term)
+    if found is None:
+        return term
+    typed = found["typed"].replace('""', '"')
+    folded = "".join(c for c in unicodedata.normalize("NFD", typed.lower())
+                     if not unicodedata.combining(c))
+    if not _ONE_TOKEN.fullmatch(folded):
+        return term  # a phrase ending in a prefix: FTS5's own way
+    after = folded[:-1] + chr(ord(folded[-1]) + 1)
+    words = [w for (w,) in library.conn.execute(
+        "SELECT term FROM articles_vocab WHERE term >= ? AND term < ? LIMIT ?",
+        (folded, after, PREFIX_WORDS + 1))]
+    if len(words) > PREFIX_WORDS:
+        return term
+    stems = stem_words(library.conn, [typed, *words])
+    written = {w: w for w in words if stems[w] == w}
+    # MATCH stems each word again, and a stem is not always its own: "sued" (from suede)
+    # would become "su". A word that stems to it is needed, and an ending usually makes one.
+    again = [w for w in words if w not in written]
+    tried = stem_words(library.conn, [w + e for w in again for e in _ENDINGS])
+    for word in again:
+        form = next((word + e for e in _ENDINGS if tried[word + e] == word), None)
+        if form is None:
+            return term  # FTS5's own way: more than was asked for, nothing less
+        written[word] = form
+    own = [] if stems[typed] in written or stems[typed] is None else [typed]
+    alternatives = " OR ".join(fts_string(w) for w in [*own, *written.values()])
+    return f"{found['column'] or ''}({alternatives})"
 
 
 def _find(library: Library, query: Query, limit: int, order: str, snippets: int,

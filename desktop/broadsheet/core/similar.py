@@ -20,8 +20,9 @@ from collections.abc import Collection, Iterable
 from itertools import pairwise
 
 from broadsheet.core import frequencies
-from broadsheet.core.library import FTS_TOKENIZE, Library
+from broadsheet.core.library import Library
 from broadsheet.core.search import fts_string
+from broadsheet.core.stems import stem_words
 
 # Tuned on the BBC corpus (precision@5) and a 100,000-article library (latency); bm25 costs
 # about 1.5 us a posting, and each candidate about 0.3 ms to weigh. On BBC a pool of 15 from
@@ -68,12 +69,6 @@ class _Vocabulary:
         self.idf: dict[str, float] = {}
         # word -> its stem as the library's FTS5 tokenizer makes it, None when it is not used
         self.stems: dict[str, str | None] = {}
-        self.db.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.broadsheet_stems USING fts5("
-            f"word, content='', tokenize='{FTS_TOKENIZE}')")
-        self.db.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.broadsheet_stems_vocab"
-            " USING fts5vocab(temp, broadsheet_stems, 'instance')")
 
     def stale(self, library: Library) -> bool:
         """True once the library has grown enough to change the frequencies noticeably."""
@@ -89,29 +84,7 @@ class _Vocabulary:
             return
         wanted = [w for w in new if len(w) > 1 and w not in _STOPWORDS and not w.isdigit()]
         stems.update(dict.fromkeys(new.difference(wanted)))
-        if not wanted:
-            return
-        # One transaction for the lookup, unless the caller's is open; one left open would
-        # pin this connection to an old snapshot and refuse the next BEGIN IMMEDIATE.
-        opened = not self.db.in_transaction
-        if opened:
-            self.db.execute("BEGIN")
-        try:
-            self.db.executemany(
-                "INSERT INTO temp.broadsheet_stems (rowid, word) VALUES (?, ?)",
-                enumerate(wanted, 1))
-            found: dict[int, list[str]] = {}
-            for term, row in self.db.execute(
-                    "SELECT term, doc FROM temp.broadsheet_stems_vocab"):
-                found.setdefault(row, []).append(term)
-            self.db.execute(
-                "INSERT INTO temp.broadsheet_stems (broadsheet_stems) VALUES ('delete-all')")
-        finally:
-            if opened and self.db.in_transaction:
-                self.db.commit()
-        for row, word in enumerate(wanted, 1):
-            terms = found.get(row, ())
-            stems[word] = terms[0] if len(terms) == 1 else None
+        stems.update(stem_words(self.db, wanted))
 
     def tokens(self, text: str) -> list[str]:
         """The stems of a text's words, in order, stopwords and numbers left out."""
