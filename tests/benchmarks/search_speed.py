@@ -39,8 +39,13 @@ def summary(values: list[float]) -> dict:
 def query_mix(library, count: int, seed: int) -> list[tuple[str, str]]:
     """(kind, query) pairs drawn from the library's headlines, authors and dates."""
     rng = random.Random(seed)
+    # Drawn by the seed, not by SQL's random(), so that two runs time the same queries.
+    top = library.conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    picked = sorted(rng.sample(range(1, top + 1), min(5000, top)))
+    marks = ",".join("?" * len(picked))
     rows = library.conn.execute(
-        "SELECT title, author, local_date FROM articles ORDER BY random() LIMIT 5000").fetchall()
+        f"SELECT title, author, local_date FROM articles WHERE id IN ({marks}) ORDER BY id",
+        picked).fetchall()
     titles = [re.findall(r"[A-Za-z][A-Za-z'-]{2,}", t) for t, _, _ in rows]
     titles = [[w for w in t if w.lower() not in STOPWORDS] for t in titles]
     titles = [t for t in titles if len(t) >= 2]
