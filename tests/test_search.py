@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -532,3 +533,58 @@ def test_a_prefix_beginning_very_many_words_still_finds_them_all(
     _library_of(tmp_path, library, texts)
     assert find(library, "zorb*", limit=1000).total == len(words)
     assert find(library, "zorbab*", limit=1000).total == 6
+
+
+# -- ranking without the words bm25 gives no weight -------------------------------
+
+
+@pytest.fixture(scope="module")
+def harbour_town(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    """4,200 articles, "harbour" in most and in their titles: enough ids to sample."""
+    folder = tmp_path_factory.mktemp("harbour")
+    for number in range(4200):
+        words = ["harbour"] if number % 7 else []  # in six articles of seven
+        title = ("Harbour ferry" if number % 56 == 1
+                 else f"Harbour notes {number}" if number % 7 else f"Notes {number}")
+        if number % 7 == 0 or number % 28 == 1:  # mostly without "harbour": 150 with it
+            words += ["ferry"] * (1 + number % 3)
+        if number % 84 == 1:
+            words.append("storm")
+        (folder / f"{number:05d}.txt").write_text(
+            f"{title}\n\nDay {number} in the town {' '.join(words)} and then more plain words"
+            f" {'filler ' * (number % 11)}to vary the length.\n", encoding="utf-8")
+    library = Library(tmp_path_factory.mktemp("db") / "harbour.db")
+    assert import_paths(library, [folder]).imported == 4200
+    yield library
+    library.close()
+
+
+@pytest.mark.parametrize(("text", "match", "dense"), [
+    ("harbour ferry", '"harbour" AND "ferry"', 500),  # every match ranked
+    ("harbour ferry -storm", '("harbour" AND "ferry") NOT ("storm")', 500),
+    ("harbour ferry", 'title : ("harbour" AND "ferry")', 100),  # title matches first
+])
+def test_leaving_words_in_most_articles_out_of_the_ranking_keeps_its_order(
+        harbour_town: Library, text: str, match: str, dense: int) -> None:
+    """bm25 weighs a word in over half the articles as nothing; skipping it changes no rank."""
+    statements: list[str] = []
+    harbour_town.conn.set_trace_callback(statements.append)
+    try:
+        results = find(harbour_town, text, limit=1000, dense=dense)
+    finally:
+        harbour_town.conn.set_trace_callback(None)
+    expected = harbour_town.conn.execute(
+        "SELECT rowid, -bm25(articles_fts, 10.0, 4.0, 2.0, 1.0) AS score FROM articles_fts"
+        " WHERE articles_fts MATCH ? ORDER BY score DESC", (match,)).fetchall()
+    assert len(expected) >= 20
+    got = [(h.id, h.score) for h in results.hits[:len(expected)]]
+    assert [s for _, s in got] == pytest.approx([s for _, s in expected], abs=1e-3)
+    # Articles with equal scores may come in any order; each score has the same articles.
+    by_score: dict[float, set[int]] = {}
+    for i, s in expected:
+        by_score.setdefault(round(s, 2), set()).add(i)
+    assert {round(s, 2): {i for i, t in got if round(t, 2) == round(s, 2)}
+            for s in by_score} == by_score
+    ranking = [s for s in statements if "bm25(" in s]
+    assert ranking
+    assert all("harbour" not in s.split("IN (")[0] for s in ranking)

@@ -42,6 +42,7 @@ class Query:
     params: list[object] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
     plain: list[str] = field(default_factory=list)  # positive terms that are single words
+    prefixed: bool = False  # a word to find was typed with a * after it
 
     @property
     def match(self) -> str | None:
@@ -104,6 +105,7 @@ def _add_term(query: Query, value: str, *, negated: bool, phrase: bool,
     if column:
         term = f"{column} : {term}"
     (query.negative if negated else query.positive).append(term)
+    query.prefixed = query.prefixed or (prefix and not negated)
     if not (negated or phrase or prefix or column) and _PLAIN_WORD.fullmatch(value):
         query.plain.append(term)
 
