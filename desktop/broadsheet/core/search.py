@@ -203,21 +203,20 @@ def _find(library: Library, query: Query, limit: int, order: str, snippets: int,
     assert match is not None
     results.match = match
     relevance = order == "relevance"
-    if plan == "everywhere":
-        ranked = _ranked_terms(run, positive) if relevance else positive
-        ids = _matching(run, match, limit, order, rank=" AND ".join(ranked))
-    elif plan == "titles":
+    if plan == "titles":
         in_titles = f"title : ({' AND '.join(positive)})"
         titles = expression([in_titles], query.negative)
         assert titles is not None
         ranked = _ranked_terms(run, positive, "title") if relevance else positive
-        ids = _matching(run, titles, limit, order, rank=f"title : ({' AND '.join(ranked)})",
+        ids = _matching(run, titles, limit, order,
+                        rank=titles if ranked == positive else f"title : ({' AND '.join(ranked)})",
                         known=None if query.negative else run.found.get((in_titles, run.window)))
         ids += _newest_added(run, match, limit, {i for i, _ in ids})
     else:
         ranked = _ranked_terms(run, positive) if relevance else positive
-        ids = _matching(run, match, limit, order, floor=_window_floor(run, match),
-                        rank=" AND ".join(ranked))
+        floor = _window_floor(run, match) if plan == "window" else None
+        ids = _matching(run, match, limit, order, floor=floor,
+                        rank=match if ranked == positive else " AND ".join(ranked))
     found = len(ids) if plan == "everywhere" else limit  # not all were looked at: count
     results.total, results.capped = _count_matching(run, match, found, limit)
     results.hits = _hits(library, ids)
@@ -307,7 +306,7 @@ def _ranked_terms(run: _Run, positive: list[str], column: str | None = None) -> 
         return positive
     kept = [t for t in positive
             if run.count(t, run.dense) < run.dense or _share(run, t, column) < UBIQUITOUS]
-    return kept or positive
+    return kept if kept and len(kept) < len(positive) else positive
 
 
 def _share(run: _Run, term: str, column: str | None = None) -> float:
@@ -320,16 +319,17 @@ def _share(run: _Run, term: str, column: str | None = None) -> float:
     top = run.top
     if top < SAMPLES * SAMPLE_IDS * 2:
         return 0.0  # small enough that reading every posting costs nothing
-    starts = [1 + part * (top - SAMPLE_IDS) // (SAMPLES - 1) for part in range(SAMPLES)]
-    held = articles = 0
-    for start in starts:
-        end = start + SAMPLE_IDS - 1
-        held += run.library.conn.execute(
-            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
-            " AND rowid BETWEEN ? AND ?", (term, start, end)).fetchone()[0]
-        articles += run.library.conn.execute(
-            "SELECT count(*) FROM articles WHERE id BETWEEN ? AND ?", (start, end)).fetchone()[0]
-    return held / articles if articles else 0.0
+    runs = [(start, start + SAMPLE_IDS - 1) for start in (
+        1 + part * (top - SAMPLE_IDS) // (SAMPLES - 1) for part in range(SAMPLES))]
+    held = " + ".join("(SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+                      " AND rowid BETWEEN ? AND ?)" for _ in runs)
+    articles = " + ".join("(SELECT count(*) FROM articles WHERE id BETWEEN ? AND ?)"
+                          for _ in runs)
+    bounds = [b for pair in runs for b in pair]
+    found, present = run.library.conn.execute(
+        f"SELECT {held}, {articles}",
+        [*(v for start, end in runs for v in (term, start, end)), *bounds]).fetchone()
+    return found / present if present else 0.0
 
 
 def _window_floor(run: _Run, match: str) -> int | None:
@@ -366,8 +366,8 @@ def _matching(run: _Run, match: str, limit: int, order: str, floor: int | None =
 
     ``rank``, the positive terms that weigh in bm25, is matched for the scores; ``match``
     then only says which articles qualify, or ``known`` lists them all when already read.
-    Leaving out a term no article here holds (an exclusion) or one bm25 gives no weight
-    changes no score, and spares reading its postings.
+    Leaving out a term bm25 gives no weight, and the exclusions no article here holds,
+    changes no score, and spares reading their postings.
     """
     query, facets = run.query, run.facets
     window = f" AND articles_fts.rowid >= {int(floor)}" if floor is not None else ""
