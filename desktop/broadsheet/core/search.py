@@ -397,7 +397,7 @@ def _matching(run: _Run, match: str, limit: int, order: str, floor: int | None =
                f" ORDER BY {ORDERS[order]} LIMIT ?")
         params = (match, *query.params, limit)
     rows = run.library.conn.execute(sql, params).fetchall()
-    return [(i, round(-rank, 4) if rank else 0.0) for i, rank in rows]
+    return [(i, round(-score, 4) if score else 0.0) for i, score in rows]
 
 
 def _newest_added(run: _Run, match: str, limit: int, seen: set[int]) -> list[tuple[int, float]]:
