@@ -31,7 +31,7 @@ _HIGHLIGHTS = ", ".join(f"highlight(articles_fts, {c}, '{HIT_START}', '{HIT_END}
 _MARKED = re.compile(re.escape(HIT_START) + "(.*?)" + re.escape(HIT_END), re.DOTALL)
 _PREFIX = re.compile(r'"\*')
 _PREFIX_TERM = re.compile(r'(?P<column>title : )?"(?P<typed>(?:[^"]|"")*)"\*')
-_ONE_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"[^\W_]+")
 # Endings that take a stem back to a word that stems to it: porter's last step drops an "e"
 # its other steps would have stopped at, so "e" answers nearly every case.
 _ENDINGS = ("e", "s", "ed", "ing")
@@ -161,11 +161,12 @@ def _expand_prefix(library: Library, term: str) -> str:
     found = _PREFIX_TERM.fullmatch(term)
     if found is None:
         return term
-    typed = found["typed"].replace('""', '"')
-    folded = "".join(c for c in unicodedata.normalize("NFD", typed.lower())
+    folded = "".join(c for c in unicodedata.normalize("NFD", found["typed"].lower())
                      if not unicodedata.combining(c))
-    if not _ONE_TOKEN.fullmatch(folded):
+    tokens = _TOKEN.findall(folded)  # as the tokenizer splits it: "use'*" is "use"
+    if len(tokens) != 1:
         return term  # a phrase ending in a prefix: FTS5's own way
+    typed = folded = tokens[0]
     after = folded[:-1] + chr(ord(folded[-1]) + 1)
     words = [w for (w,) in library.conn.execute(
         "SELECT term FROM articles_vocab WHERE term >= ? AND term < ? LIMIT ?",
@@ -285,7 +286,10 @@ def _narrow(run: _Run, hints: list[str], order: str) -> tuple[list[str], str]:
     if len(positive) > 1 and run.count(" AND ".join(positive), run.dense) < run.dense:
         return positive, "everywhere"
     titles = f"title : ({' AND '.join(positive)})"
-    if order == "relevance" and len(run.ids(titles, run.window)) < run.window:
+    # The title matches' ids serve to rank them without some words (_ranked_terms): with
+    # one word there is none to leave out, and counting is cheaper than listing.
+    if order == "relevance" and (len(run.ids(titles, run.window)) if len(positive) > 1
+                                 else run.count(titles, run.window)) < run.window:
         hints.append("Common words: matches in titles first, then the newest added."
                      " Another word narrows the search.")
         return positive, "titles"
