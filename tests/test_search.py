@@ -589,3 +589,18 @@ def test_leaving_words_in_most_articles_out_of_the_ranking_keeps_its_order(
     ranking = [s for s in statements if "bm25(" in s]
     assert ranking
     assert all("harbour" not in s.split("IN (")[0] for s in ranking)
+
+
+def test_words_in_most_articles_alone_list_the_newest_first(harbour_town: Library) -> None:
+    """bm25 weighs every word here as nothing: no ranking to wait for, and it says so."""
+    results = find(harbour_town, "harbour", limit=50, dense=100)
+    ids = [h.id for h in results.hits]
+    assert len(ids) == 50
+    assert ids == sorted(ids, reverse=True)
+    assert ids[0] == max(row.id for row in harbour_town.rows() if "harbour" in (
+        full_text(harbour_town, row.id).lower()))
+    assert any("newest added first" in hint for hint in results.hints)
+    assert results.total_text == "3,600 matches"
+    ranked = find(harbour_town, "ferry", limit=50, dense=100)  # in a sixth: still ranked
+    assert not any("newest added first" in hint for hint in ranked.hints)
+    assert [h.score for h in ranked.hits] == sorted((h.score for h in ranked.hits), reverse=True)

@@ -204,17 +204,19 @@ def _find(library: Library, query: Query, limit: int, order: str, snippets: int,
     assert match is not None
     results.match = match
     relevance = order == "relevance"
-    if plan == "titles":
+    if plan == "newest":
+        ids = _newest_added(run, match, limit, set())
+    elif plan == "titles":
         in_titles = f"title : ({' AND '.join(positive)})"
         titles = expression([in_titles], query.negative)
         assert titles is not None
-        ranked = _ranked_terms(run, positive, "title") if relevance else positive
+        ranked = (_ranked_terms(run, positive, "title") if relevance else None) or positive
         ids = _matching(run, titles, limit, order,
                         rank=titles if ranked == positive else f"title : ({' AND '.join(ranked)})",
                         known=None if query.negative else run.found.get((in_titles, run.window)))
         ids += _newest_added(run, match, limit, {i for i, _ in ids})
     else:
-        ranked = _ranked_terms(run, positive) if relevance else positive
+        ranked = (_ranked_terms(run, positive) if relevance else None) or positive
         floor = _window_floor(run, match) if plan == "window" else None
         ids = _matching(run, match, limit, order, floor=floor,
                         rank=match if ranked == positive else " AND ".join(ranked))
@@ -241,6 +243,7 @@ class _Run:
     counts: dict[tuple[str, int], int] = field(default_factory=dict)
     found: dict[tuple[str, int], list[int]] = field(default_factory=dict)  # by ids()
     top: int | None = None  # the newest article id, once asked for
+    shares: dict[str, float] = field(default_factory=dict)  # by _share()
 
     def count(self, match: str, cap: int = COUNT_CAP) -> int:
         """How many articles match, up to a cap; each expression counted once."""
@@ -269,7 +272,8 @@ def _narrow(run: _Run, hints: list[str], order: str) -> tuple[list[str], str]:
 
     "everywhere": every match is ranked. "titles": the terms are common, but not in titles:
     title matches are ranked, the rest follow newest added first. "window": common even in
-    titles: the best of the WINDOW matches added last.
+    titles: the best of the WINDOW matches added last. "newest": every term is in most
+    articles, so bm25 weighs none of them: the newest added first.
     """
     positive = run.query.positive
     dense = [t for t in positive if run.count(t, run.dense) >= run.dense]
@@ -293,30 +297,33 @@ def _narrow(run: _Run, hints: list[str], order: str) -> tuple[list[str], str]:
         hints.append("Common words: matches in titles first, then the newest added."
                      " Another word narrows the search.")
         return positive, "titles"
+    if order == "relevance" and not _ranked_terms(run, positive):
+        hints.append("In most articles: the newest added first. Another word narrows the"
+                     " search.")
+        return positive, "newest"
     hints.append(f"Too common to rank every match: the best of the {run.window:,} added last."
                  " Another word narrows the search.")
     return positive, "window"
 
 
 def _ranked_terms(run: _Run, positive: list[str], column: str | None = None) -> list[str]:
-    """The terms bm25 needs: not those in more than half the articles, unless all are.
+    """The terms bm25 needs: not those in more than half the articles (none, if all are).
 
     bm25 gives such a term no weight (its idf is clamped to almost nothing), yet before the
     first score it reads the term's postings through to count them: 50 ms for "day" in
     900,000 of a million articles. How common a term is comes from samples of the library,
     counted in ``column`` alone when the ranking is: bm25 counts a phrase as it is matched.
     """
-    if len(positive) < 2:
-        return positive
-    kept = [t for t in positive
+    return [t for t in positive
             if run.count(t, run.dense) < run.dense or _share(run, t, column) < UBIQUITOUS]
-    return kept if kept and len(kept) < len(positive) else positive
 
 
 def _share(run: _Run, term: str, column: str | None = None) -> float:
     """Roughly what share of the articles hold a term: counted in a few runs of ids."""
     if column and not term.startswith(f"{column} : "):
         term = f"{column} : {term}"
+    if term in run.shares:
+        return run.shares[term]
     if run.top is None:
         run.top = run.library.conn.execute(
             "SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
@@ -333,7 +340,8 @@ def _share(run: _Run, term: str, column: str | None = None) -> float:
     found, present = run.library.conn.execute(
         f"SELECT {held}, {articles}",
         [*(v for start, end in runs for v in (term, start, end)), *bounds]).fetchone()
-    return found / present if present else 0.0
+    share = run.shares[term] = found / present if present else 0.0
+    return share
 
 
 def _window_floor(run: _Run, match: str) -> int | None:
