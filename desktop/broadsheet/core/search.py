@@ -6,6 +6,7 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from broadsheet.core.library import ORDERS, Library
 from broadsheet.core.query import (
@@ -58,9 +59,12 @@ SEARCH_ORDERS = ("relevance", *(o for o in ORDERS if o != "library"))
 FACETS = "articles_facets"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One search result; the snippet marks matches with HIT_START/HIT_END ('' until fetched)."""
+class Hit(NamedTuple):
+    """One search result; the snippet marks matches with HIT_START/HIT_END ('' until fetched).
+
+    A named tuple: a search makes up to 500 of these, and a frozen dataclass takes four
+    times as long to build (0.5 ms of every search at 100,000 articles).
+    """
 
     id: int
     title: str
@@ -475,7 +479,8 @@ def _hits(library: Library, ranked: list[tuple[int, float]], summaries: bool = F
     rows = {row[0]: row for row in library.conn.execute(
         f"SELECT id, title, published, author, {extra} FROM articles WHERE id IN ({marks})",
         [i for i, _ in ranked])}
-    return [Hit(i, rows[i][1], rows[i][2], _trim(rows[i][4]), score, rows[i][3])
+    trim = _trim if summaries else str  # without summaries the column is ''
+    return [Hit(i, rows[i][1], rows[i][2], trim(rows[i][4]), score, rows[i][3])
             for i, score in ranked if i in rows]
 
 
