@@ -519,9 +519,17 @@ def test_a_prefix_with_an_accent_finds_the_words_without_and_with_it(
         "Harbour cafés": "Three cafés open on the harbour wall.",
         "Cafeteria closes": "The school cafeteria closes for summer.",
         "Ferry times": "Nothing about coffee at all.",
+        "Letters": "Письмо от Байдена пришло. Η Ελλάδα απάντησε. 한국어 번역도 있다.",
     })
     assert {h.title for h in search(library, "café*")} == {"Harbour cafés", "Cafeteria closes"}
     assert {h.title for h in search(library, "Cafe*")} == {"Harbour cafés", "Cafeteria closes"}
+    # Folded as the index folds them, which keeps й, Greek accents and Hangul whole.
+    for typed in ("Байден*", "Ελλάδ*", "한국어*"):
+        assert [h.title for h in search(library, typed)] == ["Letters"], typed
+    # A letter the index's tokenizer does not take as one: left to FTS5, never an error.
+    assert [h.title for h in search(library, "ferry -\u19b0\u19b0\u19b0*")] == ["Ferry times"]
+    assert not find(library, "ferry -\u19b0\u19b0\u19b0*").hints
+    assert not find(library, "title:\u19b0\u19b0\u19b0*").hints
 
 
 def test_a_prefix_beginning_very_many_words_still_finds_them_all(

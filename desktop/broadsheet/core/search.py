@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -18,7 +17,7 @@ from broadsheet.core.query import (
     fts_string,
     parse_query,
 )
-from broadsheet.core.stems import stem_words
+from broadsheet.core.stems import FOLD_TOKENIZE, stem_words
 
 __all__ = ["HIT_END", "HIT_START", "STATES", "Hit", "Query", "Results", "count", "date_bounds",
            "find", "fts_string", "matched_words", "parse_query", "search", "snippets_for"]
@@ -32,7 +31,6 @@ _HIGHLIGHTS = ", ".join(f"highlight(articles_fts, {c}, '{HIT_START}', '{HIT_END}
 _MARKED = re.compile(re.escape(HIT_START) + "(.*?)" + re.escape(HIT_END), re.DOTALL)
 _PREFIX = re.compile(r'"\*')
 _PREFIX_TERM = re.compile(r'(?P<column>title : )?"(?P<typed>(?:[^"]|"")*)"\*')
-_TOKEN = re.compile(r"[^\W_]+")
 # Endings that take a stem back to a word that stems to it: porter's last step drops an "e"
 # its other steps would have stopped at, so "e" answers nearly every case.
 _ENDINGS = ("e", "s", "ed", "ing")
@@ -136,7 +134,8 @@ def count(library: Library, text: str, *, state: str | None = None) -> tuple[int
         if query.match is None:
             return _count_filtered(library, query, 1, 1)
         run = _Run(library, query, _has_facets(library))
-        positive, _plan = _narrow(run, [], "relevance")  # the words the results use
+        # The words the results use; an order other than relevance skips the ranking plans.
+        positive, _plan = _narrow(run, [], "newest")
         return _count_matching(run, expression(positive, query.negative) or "", 1, 1)
     except sqlite3.OperationalError as error:
         if "fts5" not in str(error).lower():
@@ -159,18 +158,19 @@ def _expand_prefix(library: Library, term: str) -> str:
     The index holds stems, and FTS5 stems a prefix too before it expands it: "sued*" became
     "su*", every word from "sub" to "suzuki", and "day*" took in "daily" and "dairy" as it
     read 900,000 articles' postings. What was typed means the words whose stems begin with
-    it, and the typed word's own stem ("day*" finds "days"). An OR of those words is also
-    read lazily, where a prefix is read whole for every statement of a search.
+    it, and the typed word's own stem ("day*" finds "days"). Listing the words reads their
+    postings once (fts5vocab counts them); the OR of them is then read lazily, where FTS5
+    read a prefix's postings whole for every statement of a search.
     """
     found = _PREFIX_TERM.fullmatch(term)
     if found is None:
         return term
-    folded = "".join(c for c in unicodedata.normalize("NFD", found["typed"].lower())
-                     if not unicodedata.combining(c))
-    tokens = _TOKEN.findall(folded)  # as the tokenizer splits it: "use'*" is "use"
-    if len(tokens) != 1:
-        return term  # a phrase ending in a prefix: FTS5's own way
-    typed = folded = tokens[0]
+    # Folded by the index's own tokenizer (accents, case; "use'" is "use"), or None when
+    # what was typed is more than one word: a phrase ending in a prefix, FTS5's own way.
+    typed = stem_words(library.conn, [found["typed"]], FOLD_TOKENIZE)[found["typed"]]
+    if typed is None:
+        return term
+    folded = typed
     after = folded[:-1] + chr(ord(folded[-1]) + 1)
     words = [w for (w,) in library.conn.execute(
         "SELECT term FROM articles_vocab WHERE term >= ? AND term < ? LIMIT ?",
@@ -189,6 +189,8 @@ def _expand_prefix(library: Library, term: str) -> str:
             return term  # FTS5's own way: more than was asked for, nothing less
         written[word] = form
     own = [] if stems[typed] in written or stems[typed] is None else [typed]
+    if not own and not written:
+        return term
     alternatives = " OR ".join(fts_string(w) for w in [*own, *written.values()])
     return f"{found['column'] or ''}({alternatives})"
 
@@ -214,7 +216,9 @@ def _find(library: Library, query: Query, limit: int, order: str, snippets: int,
         in_titles = f"title : ({' AND '.join(positive)})"
         titles = expression([in_titles], query.negative)
         assert titles is not None
-        ranked = (_ranked_terms(run, positive, "title") if relevance else None) or positive
+        one_word = len(positive) == 1  # nothing to leave out: ranked as it is, or not at all
+        ranked = (_ranked_terms(run, positive, "title") if relevance and not one_word
+                  else None) or positive
         ids = _matching(run, titles, limit, order,
                         rank=titles if ranked == positive else f"title : ({' AND '.join(ranked)})",
                         known=None if query.negative else run.found.get((in_titles, run.window)))
@@ -227,7 +231,7 @@ def _find(library: Library, query: Query, limit: int, order: str, snippets: int,
     found = len(ids) if plan == "everywhere" else limit  # not all were looked at: count
     results.total, results.capped = _count_matching(run, match, found, limit)
     results.hits = _hits(library, ids)
-    if query.prefixed and snippets < len(ids):
+    if (query.prefixed or _PREFIX.search(match)) and snippets < len(ids):
         snippets = 0
     if snippets:
         marked = snippets_for(library, match, [i for i, _ in ids[:snippets]])
