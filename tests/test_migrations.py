@@ -199,3 +199,29 @@ def test_the_window_says_where_the_library_as_it_was_is_kept(qtbot, tmp_path: Pa
             assert str(find_backups(path)[0]) in message
         finally:
             close_window(window)
+
+
+def test_restoring_a_version_1_backup_compacts_it_as_updating_in_place_does(
+        tmp_path: Path) -> None:
+    """The copy updated for a restore hands back the old layout's space too."""
+    def grown(path: Path) -> Path:  # long bodies, so that compressing them frees pages
+        build(SCHEMAS[0], path)
+        with closing(sqlite3.connect(path)) as conn:
+            register_functions(conn)
+            conn.execute("UPDATE articles SET body = body || ?",
+                         (" ".join(f"harbour{n}" for n in range(40_000)),))
+            conn.commit()
+        return path
+
+    in_place = grown(tmp_path / "in-place.db")
+    Library(in_place).close()
+    old = grown(tmp_path / "old-backup.db")
+    library = tmp_path / "library.db"
+    Library(library).close()
+    restore(old, library)
+    with closing(sqlite3.connect(library)) as conn:
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert [row[0] for row in conn.execute("SELECT title FROM articles ORDER BY id")] \
+            == TITLES
+    with closing(sqlite3.connect(in_place)) as conn:
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0

@@ -441,7 +441,8 @@ def _migrate(conn: sqlite3.Connection, path: Path, back_up_first: bool = True) -
         if version == 0 and tables and "articles" not in tables:
             raise LibraryError(f"{path}: an SQLite database, but not a Broadsheet library; "
                                f"{KINDS['not-a-database']}", "not-a-database")
-        if version < SCHEMA_VERSION and "articles" in tables and back_up_first:
+        had_articles = "articles" in tables
+        if version < SCHEMA_VERSION and had_articles and back_up_first:
             from broadsheet.core import backup  # it builds on this module
 
             copy = backup.back_up(conn, backup.backup_path(path, version)).path
@@ -455,7 +456,8 @@ def _migrate(conn: sqlite3.Connection, path: Path, back_up_first: bool = True) -
                 for target in range(version + 1, SCHEMA_VERSION + 1):
                     _MIGRATIONS[target](db)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        if copy is not None and _SHRINKS & set(range(version + 1, SCHEMA_VERSION + 1)):
+        if (version < SCHEMA_VERSION and had_articles
+                and _SHRINKS & set(range(version + 1, SCHEMA_VERSION + 1))):
             log.warning("%s: compacting the updated library", path)
             conn.execute("VACUUM")  # hand back the space the old layout took
     except sqlite3.Error as error:
