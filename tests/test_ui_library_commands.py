@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from broadsheet.core import backup
 from broadsheet.core.importer import import_paths
 from broadsheet.core.library import SCHEMA_VERSION, Library
+from broadsheet.ui import reading_state
 from broadsheet.ui.main_window import MainWindow
 from test_ui_library_problem import Script, pick
 from ui_support import write_articles
@@ -133,3 +134,22 @@ def test_a_restore_leaves_nothing_of_the_old_library_to_undo_or_search(
     window.undo()
     window.queries.stop()  # every queued write done
     assert window.library.count() == 3
+
+
+def test_a_restore_drops_the_articles_a_view_kept_from_the_old_library(
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """Read in Unread, an article stays listed until the view changes: not across a restore."""
+    chosen = _small_backup(tmp_path / "elsewhere")  # articles 1 to 3
+    window.show_unread()
+    target = next(i for i in (1, 2, 3) if not reading_state.get(window.library, i).read)
+    with Library(chosen) as other:
+        reading_state.set_read(other, target, True)  # read in the backup too
+    row = window.model.row_of(target)
+    assert row is not None
+    window.model.index(row, 0).data()  # its row on screen, as the list shows it
+    window.open_article(target)  # read as it opens: kept on screen, as one just read is
+    qtbot.waitUntil(lambda: reading_state.get(window.library, target).read)
+    assert target in window.model.view.kept
+    _restore_from_the_menu(qtbot, window, chosen)
+    assert window.model.view.name == "unread"
+    assert window.model.total() == 2

@@ -170,6 +170,10 @@ class ArticleListModel(ArticleTableModel):
         self.view = View(name)
         self.refresh()
 
+    def settle_view(self) -> None:
+        """Let go of the articles kept on screen after their state changed (next refresh)."""
+        self.view = View(self.view.name)
+
     def refresh(self) -> None:
         """Re-read after an import, a new order or a new view; pages load again as shown."""
         self.beginResetModel()

@@ -76,9 +76,11 @@ class LibraryCommands:
 
     def _show_restored(self: MainWindow, result: backup.Restored) -> None:
         """Everything on screen came from the old library: start over on the new one."""
-        # Its ids, scroll positions, history, undo entries and search results all belong
-        # to the old library: ids mean other articles now.
+        # Its ids, scroll positions, history, undo entries, search results and the articles
+        # a view keeps after they changed all belong to the old library: ids mean other
+        # articles now.
         self.current_id = None
+        self.model.settle_view()
         self.positions.clear()
         self.history = History()
         self.undo_stack.clear()
