@@ -21,14 +21,22 @@ SHARED = ROOT.parent / "shared"
 REFERENCE = SEEDS / "000_6dd234b6f8e972e5.txt"
 
 
-def run_cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``python -m broadsheet ARGS`` in cwd, kept apart from the developer's own library."""
+def cli_environment(tmp: Path, library: Path | None = None) -> dict[str, str]:
+    """The environment of a command-line run, kept apart from the developer's own library."""
     env = {k: v for k, v in os.environ.items() if k != "BROADSHEET_LIBRARY"}
-    env.update(PYTHONIOENCODING="utf-8", BROADSHEET_LIBRARY=str(cwd / "not-this-one.db"),
-               XDG_DATA_HOME=str(cwd / "xdg"))
+    env.update(PYTHONIOENCODING="utf-8", PYTHONUTF8="1", XDG_DATA_HOME=str(tmp / "xdg"),
+               QT_QPA_PLATFORM="offscreen")
+    # A library that must never be touched when --library is given.
+    env["BROADSHEET_LIBRARY"] = str(library or tmp / "not-this-one.db")
+    return env
+
+
+def run_cli(*args: str | Path, cwd: Path,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m broadsheet ARGS`` in cwd (environment: ``cli_environment(cwd)``)."""
     return subprocess.run([sys.executable, "-m", "broadsheet", *map(str, args)], cwd=cwd,
-                          env=env, capture_output=True, text=True, encoding="utf-8",
-                          timeout=120, stdin=subprocess.DEVNULL, check=False)
+                          env=env or cli_environment(cwd), capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, stdin=subprocess.DEVNULL, check=False)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

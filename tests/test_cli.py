@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +13,7 @@ from typing import Any
 import pytest
 
 from broadsheet.cli import COMMANDS
-from conftest import REFERENCE, ROOT, SEEDS
+from conftest import REFERENCE, ROOT, SEEDS, cli_environment, run_cli
 
 IMPORT_KEYS = {"imported", "duplicates", "skipped", "seconds"}
 LIST_KEYS = {"id", "title", "author", "published", "source_path", "sha256"}
@@ -39,21 +36,8 @@ class Run:
         return json.loads(self.stdout)
 
 
-def environment(tmp: Path, library: Path | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "BROADSHEET_LIBRARY"}
-    env.update(PYTHONIOENCODING="utf-8", PYTHONUTF8="1", XDG_DATA_HOME=str(tmp / "xdg"),
-               QT_QPA_PLATFORM="offscreen")
-    # A library that must never be touched when --library is given.
-    env["BROADSHEET_LIBRARY"] = str(library or tmp / "not-this-one.db")
-    return env
-
-
 def broadsheet(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> Run:
-    done = subprocess.run(
-        [sys.executable, "-m", "broadsheet", *map(str, args)],
-        cwd=cwd, env=env or environment(cwd), capture_output=True, text=True,
-        encoding="utf-8", timeout=120, stdin=subprocess.DEVNULL, check=False,
-    )
+    done = run_cli(*args, cwd=cwd, env=env)
     return Run(done.returncode, done.stdout, done.stderr)
 
 
@@ -355,7 +339,7 @@ def test_import_with_library_before_the_command(tmp_path: Path) -> None:
 
 
 def test_environment_variable_names_the_library(seeded: Path, tmp_path: Path) -> None:
-    env = environment(tmp_path, library=seeded)
+    env = cli_environment(tmp_path, library=seeded)
     run = broadsheet("stats", "--json", cwd=tmp_path, env=env)
     assert run.code == 0, run.stderr
     assert run.json()["articles"] == 16
@@ -364,14 +348,14 @@ def test_environment_variable_names_the_library(seeded: Path, tmp_path: Path) ->
 def test_library_option_beats_the_environment(seeded: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     broadsheet("import", REFERENCE, "--library", other, "--json", cwd=tmp_path)
-    env = environment(tmp_path, library=seeded)
+    env = cli_environment(tmp_path, library=seeded)
     run = broadsheet("stats", "--json", "--library", other, cwd=tmp_path, env=env)
     assert run.json()["articles"] == 1
 
 
 def test_import_through_the_environment_variable(tmp_path: Path) -> None:
     library = tmp_path / "from-env.db"
-    env = environment(tmp_path, library=library)
+    env = cli_environment(tmp_path, library=library)
     run = broadsheet("import", SEEDS, "--json", cwd=tmp_path, env=env)
     assert run.code == 0, run.stderr
     assert library.is_file()

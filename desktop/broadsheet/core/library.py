@@ -243,7 +243,7 @@ class Library:
         """
         if not items:
             return []
-        first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+        first = self.top_id() + 1
         ids = list(range(first, first + len(items)))
         now = self._now
         _insert_rows(self.conn, "articles", _ARTICLE_COLUMNS,
@@ -263,6 +263,10 @@ class Library:
     def count(self) -> int:
         """How many articles the library holds."""
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def top_id(self) -> int:
+        """The newest article's id (ids only grow), 0 for an empty library."""
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
 
     def rows(self, order: str = "library", offset: int = 0,
              limit: int | None = None) -> list[ArticleRow]:

@@ -333,8 +333,7 @@ def _share(run: _Run, term: str, column: str | None = None) -> float:
     if term in run.shares:
         return run.shares[term]
     if run.top is None:
-        run.top = run.library.conn.execute(
-            "SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+        run.top = run.library.top_id()
     top = run.top
     if top < SAMPLES * SAMPLE_IDS * 2:
         return 0.0  # small enough that reading every posting costs nothing

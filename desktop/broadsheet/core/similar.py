@@ -62,7 +62,7 @@ class _Vocabulary:
         if kept is None:
             # One pass over the FTS5 index (~1 s at 100,000 articles), then every lookup is
             # free; looking terms up one by one costs up to several ms each for common words.
-            kept = frequencies.Frequencies(_top_id(library), library.count(), dict(
+            kept = frequencies.Frequencies(library.top_id(), library.count(), dict(
                 self.db.execute("SELECT term, doc FROM articles_vocab WHERE doc > 1")))
             frequencies.save(library, kept)
         self.top_id, self.count, self.df = kept.top_id, max(kept.articles, 1), kept.df
@@ -123,7 +123,9 @@ def _vocabulary(library: Library) -> _Vocabulary:
     found = _vocabularies.get(library)
     if found is None and (kept := frequencies.load(
             library, lambda top_id: not _stale(top_id, library))) is not None:
+        # Kept ones are loaded only when fresh: no need to ask again.
         found = _vocabularies[library] = _Vocabulary(library, kept)
+        return found
     if found is None or found.stale(library):
         fresh = _vocabularies[library] = _Vocabulary(library)
         if found is not None:
@@ -134,12 +136,8 @@ def _vocabulary(library: Library) -> _Vocabulary:
 
 def _stale(top_id: int, library: Library) -> bool:
     """True once the library has grown past frequencies taken at ``top_id``."""
-    top = _top_id(library)
+    top = library.top_id()
     return top != top_id and (top < 20_000 or top > top_id * (1 + STALE_SHARE))
-
-
-def _top_id(library: Library) -> int:
-    return library.conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
 
 
 def similar_ids(library: Library, article_id: int, limit: int = 8,

@@ -41,6 +41,7 @@ class ArticleTableModel(QAbstractTableModel):
     def __init__(self, parent=None, states: dict[int, State] | None = None) -> None:
         super().__init__(parent)
         self._states: dict[int, State] = dict(states or {})
+        self._dates: dict[int, str] = {}  # article id -> its date as the list shows it
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -59,6 +60,12 @@ class ArticleTableModel(QAbstractTableModel):
     def state(self, article_id: int) -> State:
         """Reading state as this list knows it."""
         return self._states.get(article_id, State())
+
+    def _date_text(self, article_id: int, published: str | None) -> str:
+        shown = self._dates.get(article_id)
+        if shown is None:  # formatting a date is the costliest part of a paint
+            shown = self._dates[article_id] = short_date(published)
+        return shown
 
     def _state_data(self, article_id: int, column: int, role: int) -> object:
         """The roles a row's reading state and id answer; None for the others."""
@@ -89,7 +96,6 @@ class ArticleListModel(ArticleTableModel):
         self.view = view
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
         self._row_of: dict[int, int] = {}  # article id -> row, for the pages held
-        self._dates: dict[int, str] = {}  # article id -> its date as the list shows it
         self._total = listing.count(library, view)
 
     # -- Qt model interface ------------------------------------------------------
@@ -108,10 +114,7 @@ class ArticleListModel(ArticleTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DATE:
-                shown = self._dates.get(row.id)
-                if shown is None:  # formatting a date is the costliest part of a paint
-                    shown = self._dates[row.id] = short_date(row.published)
-                return shown
+                return self._date_text(row.id, row.published)
             return row.title if column == TITLE else row.author or ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.title if column == TITLE else (row.published or None)

@@ -167,7 +167,7 @@ class ImportDialog(QDialog):
 
     def _on_finished(self, report: ImportReport) -> None:
         self.report = report
-        self._stop_thread()
+        self.shutdown()
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.heading.setText(summary_text(report))
@@ -179,7 +179,7 @@ class ImportDialog(QDialog):
             self.accept()  # nothing to read in a summary; the status bar says how many
 
     def _on_failed(self, message: str) -> None:
-        self._stop_thread()
+        self.shutdown()
         self.report = ImportReport(error=message)
         self.heading.setText("Nothing was imported.")
         self.current.setText(message)
@@ -200,15 +200,12 @@ class ImportDialog(QDialog):
         self.close_button.setDefault(True)
         self.close_button.setFocus()
 
-    def _stop_thread(self) -> None:
+    def shutdown(self) -> None:
+        """Cancel and wait for the worker: a QThread destroyed while running aborts."""
         if self._thread is not None:
             self._worker.stop(self._thread)
         self._thread = None
         self._worker = None
-
-    def shutdown(self) -> None:
-        """Cancel and wait for the worker: a QThread destroyed while running aborts."""
-        self._stop_thread()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Closing while importing means cancel."""

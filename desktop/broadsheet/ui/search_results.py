@@ -7,7 +7,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from broadsheet.core.search import HIT_END, HIT_START, Hit, Results
 from broadsheet.ui.article_list import COLUMNS, DATE, HEADERS, TITLE, ArticleTableModel
 from broadsheet.ui.listing import Sort
-from broadsheet.ui.locale_dates import short_date
 from broadsheet.ui.reading_state import State
 from broadsheet.ui.signals import emit
 
@@ -62,8 +61,8 @@ class SearchResultsModel(ArticleTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DATE:
-                return short_date(hit.published)
-            return (hit.title, None, hit.author or "")[column]
+                return self._date_text(hit.id, hit.published)
+            return hit.title if column == TITLE else hit.author or ""
         if role == SNIPPET_ROLE and column == TITLE:
             self._want_snippet(index.row())
             return hit.snippet

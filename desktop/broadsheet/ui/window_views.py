@@ -10,7 +10,6 @@ from PySide6.QtGui import QActionGroup
 from broadsheet.ui import listing
 from broadsheet.ui.article_list import COLUMNS
 from broadsheet.ui.listing import SORTS, VIEWS, Sort
-from broadsheet.ui.search_results import search_order
 from broadsheet.ui.window_search import EMPTY_VIEW
 
 if TYPE_CHECKING:
@@ -130,7 +129,7 @@ class ViewCommands:
     def _sort_by(self: MainWindow, command: str) -> None:
         column, descending = SORT_COMMANDS[command]
         if self.searching():
-            self._sort_search(search_order(COLUMNS.index(column), descending))
+            self._sort_search(Sort(column, descending).order)
             return
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         self.list_view.sortByColumn(COLUMNS.index(column), order)
@@ -154,7 +153,7 @@ class ViewCommands:
     def _sync_sort_actions(self: MainWindow) -> None:
         if self.searching():
             current = next((c for c, (col, desc) in SORT_COMMANDS.items()
-                            if search_order(COLUMNS.index(col), desc) == self.search_order),
+                            if Sort(col, desc).order == self.search_order),
                            "sort_relevance")
         else:
             sort = self.model.sort_by
