@@ -1,17 +1,23 @@
-"""The benchmark suite runs end to end: run_all.py --quick on 1,000 generated articles."""
+"""The benchmark scripts run end to end: run_all.py --quick on 1,000 generated articles, and
+the import breakdown on the seeds and 200 more."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from ui_support import write_articles
 
 RUN_ALL = Path(__file__).resolve().parent / "benchmarks" / "run_all.py"
+BREAKDOWN = RUN_ALL.with_name("import_breakdown.py")
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BUDGETS = ("Start to first painted list", "Article switch", "Search to list filled",
            "Related sidebar filled", "Longest UI stall", "Memory with the library open",
            "Library file size", "Import throughput")
@@ -45,3 +51,29 @@ def test_run_all_measures_every_budget_and_writes_the_document(tmp_path: Path) -
     assert len(blocks) == 7
     assert all("error" not in json.loads(b) for b in blocks)
     assert json.loads(blocks[0])["broadsheet"]["start_s"] > 0
+
+
+def test_import_breakdown_times_every_step_of_a_real_import(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 200)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for seed in seeds:
+        shutil.copy(seed, corpus / seed.name)
+    run = subprocess.run(
+        [sys.executable, str(BREAKDOWN), "--corpus", str(corpus), "--json"],
+        capture_output=True, text=True, timeout=180, check=False, cwd=BREAKDOWN.parent)
+    assert run.returncode == 0, run.stderr[-3000:]
+    result = json.loads(run.stdout)
+    assert result["files"] == 200 + len(seeds)
+    # The writer stored every file, the seeds' READ: lines and their sketches with them.
+    assert result["stored"]["articles"] == 200 + len(seeds)
+    assert result["stored"]["links"] >= len(seeds)
+    assert result["stored"]["sketches"] > 0
+    assert set(result["writer_steps_s"]) == {"dedup", "rows and full-text index", "links",
+                                             "sketches", "resolution", "commit"}
+    assert result["writer_s"] == pytest.approx(sum(result["writer_steps_s"].values()),
+                                               abs=0.05)
+    assert all(ms > 0 for ms in result["reading_ms_per_file"].values())
+    assert result["floor_s"] > 0
+    assert result["rows_and_index_only_s"] > 0
+    assert all(ratio > 0 for ratio in result["bound"].values())

@@ -26,7 +26,7 @@ def corpus_files(corpus: Path) -> list[str]:
     return sorted(str(p) for p in corpus.rglob("*.txt") if not p.name.startswith("."))
 
 
-def run_floor(corpus: Path, db_file: Path) -> int:
+def run_floor(files: list[str], db_file: Path) -> int:
     """Read files, insert title and body with sqlite-utils into an FTS5-indexed table."""
     import sqlite_utils
 
@@ -36,7 +36,7 @@ def run_floor(corpus: Path, db_file: Path) -> int:
     db["floor"].enable_fts(["title", "body"], create_triggers=True)
 
     def rows():
-        for path in corpus_files(corpus):
+        for path in files:
             with open(path, "rb") as handle:
                 text = handle.read().decode("utf-8", "replace")
             title, _, body = text.strip().partition("\n")
@@ -70,7 +70,10 @@ def run_broadsheet(corpus: Path, db_file: Path) -> int:
 
 def _child(side: str, corpus: Path, db_file: Path) -> None:
     started = time.perf_counter()
-    count = (run_floor if side == "floor" else run_broadsheet)(corpus, db_file)
+    if side == "floor":
+        count = run_floor(corpus_files(corpus), db_file)
+    else:
+        count = run_broadsheet(corpus, db_file)
     print(json.dumps({"files": count, "seconds": time.perf_counter() - started}))
 
 
@@ -88,8 +91,11 @@ def measure(side: str, corpus: Path) -> dict:
             raise SystemExit(f"{side} run failed with status {proc.returncode}")
         result = json.loads(out)
         size = sum(f.stat().st_size for f in Path(tmp).iterdir())
+    # CPU of the side and its helper processes: on a machine of few cores, reading and
+    # storing cannot finish sooner than cpu_s / cores however well they overlap.
     result.update(side=side, peak_rss_mb=usage.ru_maxrss / 1024, db_mb=size / 1e6,
-                  files_per_second=result["files"] / result["seconds"])
+                  files_per_second=result["files"] / result["seconds"],
+                  cpu_s=usage.ru_utime + usage.ru_stime)
     return result
 
 
@@ -117,6 +123,7 @@ def main() -> int:
     summary = {side: {
         "files_per_second": statistics.median(r["files_per_second"] for r in rs),
         "seconds": statistics.median(r["seconds"] for r in rs),
+        "cpu_s": statistics.median(r["cpu_s"] for r in rs),
         "peak_rss_mb": max(r["peak_rss_mb"] for r in rs),
         "db_mb": rs[-1]["db_mb"],
     } for side, rs in runs.items()}
@@ -129,9 +136,9 @@ def main() -> int:
         return 0
     print(f"corpus {args.corpus}: {len(files)} files, {raw_bytes / 1e6:.1f} MB, "
           f"{args.rounds} round(s), medians")
-    print(f"{'':12}{'files/s':>10}{'seconds':>10}{'peak RSS MB':>13}{'db MB':>9}")
+    print(f"{'':12}{'files/s':>10}{'seconds':>10}{'CPU s':>8}{'peak RSS MB':>13}{'db MB':>9}")
     for side, s in summary.items():
-        print(f"{side:12}{s['files_per_second']:>10.0f}{s['seconds']:>10.1f}"
+        print(f"{side:12}{s['files_per_second']:>10.0f}{s['seconds']:>10.1f}{s['cpu_s']:>8.1f}"
               f"{s['peak_rss_mb']:>13.0f}{s['db_mb']:>9.1f}")
     print(f"ratio broadsheet/floor: {ratio:.2f}   library size / raw text: "
           f"{document['db_to_raw']:.2f}")

@@ -230,9 +230,9 @@ def _store(library: Library, batch: list[Prepared], report: ImportReport) -> boo
     try:
         with library.transaction():
             # Inside the write lock: another importer cannot slip the same text in between.
-            fresh, duplicates = _split_duplicates(library, batch)
+            fresh, duplicates = split_duplicates(library, batch)
             new_ids = library.add_articles(fresh)
-            _add_links(library, fresh, new_ids)
+            store_links(library, fresh, new_ids)
             store_sketches(library, fresh, new_ids)
             resolve_after_import(library, new_ids)
     except sqlite3.Error as error:
@@ -251,8 +251,8 @@ def _store(library: Library, batch: list[Prepared], report: ImportReport) -> boo
     return True
 
 
-def _split_duplicates(library: Library,
-                      batch: list[Prepared]) -> tuple[list[Prepared], list[str]]:
+def split_duplicates(library: Library,
+                     batch: list[Prepared]) -> tuple[list[Prepared], list[str]]:
     """The batch's new articles, and the paths of texts already stored (or twice in it)."""
     known = library.known_hashes(p.sha256 for p in batch)
     fresh: list[Prepared] = []
@@ -266,7 +266,7 @@ def _split_duplicates(library: Library,
     return fresh, duplicates
 
 
-def _add_links(library: Library, items: list[Prepared], ids: list[int]) -> None:
+def store_links(library: Library, items: list[Prepared], ids: list[int]) -> None:
     """Store the batch's READ: links already resolved against the library and the batch."""
     keyed = [(article_id, n, text, key, alt, after)
              for article_id, item in zip(ids, items, strict=True)
