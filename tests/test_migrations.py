@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from broadsheet.core import frequencies
 from broadsheet.core.backup import MARK, find_backups, restore
 from broadsheet.core.importer import import_paths
 from broadsheet.core.library import SCHEMA_VERSION, Library, LibraryError, register_functions
+from broadsheet.core.related import related
 from broadsheet.core.search import search
 from broadsheet.ui import reading_state, saved_searches
 from conftest import run_cli
@@ -173,6 +175,26 @@ def test_rows_stored_before_and_after_version_3_read_back_side_by_side(tmp_path:
             assert library.raw_text(article_id) == raw
             assert library.get(article_id) == article
         assert sorted(hit.id for hit in search(library, "lighthouse")) == [3, 4]
+
+
+def test_a_version_3_library_from_before_kept_frequencies_gets_them(tmp_path: Path) -> None:
+    # Version 3 was first released without the word_frequencies table; "more like this"
+    # must work on such a library, which is already at the current version.
+    path = build(SCHEMAS[2], tmp_path / "library.db")
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("DROP TABLE word_frequencies")
+        conn.commit()
+    with Library(path) as library:
+        assert library.migration_backup is None
+        harbour = library.get(1)
+        assert harbour is not None
+        found = related(library, harbour)
+        assert found.similar is not None
+        assert [i for i, _, _ in found.similar] == [2]
+    with Library(path) as library:  # and the frequencies worked out were kept
+        assert frequencies.load(library) is not None
+    assert version_of(path) == 3
+    assert find_backups(path) == []
 
 
 def test_the_command_line_says_where_the_library_as_it_was_is_kept(tmp_path: Path) -> None:

@@ -460,6 +460,10 @@ def _migrate(conn: sqlite3.Connection, path: Path, back_up_first: bool = True) -
                 for target in range(version + 1, SCHEMA_VERSION + 1):
                     _MIGRATIONS[target](db)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        elif had_articles and "word_frequencies" not in tables:
+            # Version 3 as first released, before it kept word frequencies. The table only
+            # keeps what can be worked out again, so adding it needs no backup.
+            conn.execute(_WORD_FREQUENCIES)
         if (version < SCHEMA_VERSION and had_articles
                 and _SHRINKS & set(range(version + 1, SCHEMA_VERSION + 1))):
             log.warning("%s: compacting the updated library", path)
@@ -574,8 +578,11 @@ def _to_v3(db: sqlite_utils.Database) -> None:
     Rows already stored stay zlib and read as before, so nothing is rewritten; the version
     says that a Broadsheet older than this cannot read the new rows.
     """
-    db.execute("CREATE TABLE word_frequencies (id INTEGER PRIMARY KEY CHECK (id = 1),"
-               " top_id INTEGER NOT NULL, articles INTEGER NOT NULL, data BLOB NOT NULL)")
+    db.execute(_WORD_FREQUENCIES)
+
+
+_WORD_FREQUENCIES = ("CREATE TABLE word_frequencies (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                     " top_id INTEGER NOT NULL, articles INTEGER NOT NULL, data BLOB NOT NULL)")
 
 
 _MIGRATIONS = {1: _create_v1, 2: _to_v2, 3: _to_v3}
