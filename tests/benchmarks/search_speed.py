@@ -40,7 +40,7 @@ def query_mix(library, count: int, seed: int) -> list[tuple[str, str]]:
     """(kind, query) pairs drawn from the library's headlines, authors and dates."""
     rng = random.Random(seed)
     # Drawn by the seed, not by SQL's random(), so that two runs time the same queries.
-    top = library.conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    top = library.top_id()
     picked = sorted(rng.sample(range(1, top + 1), min(5000, top)))
     marks = ",".join("?" * len(picked))
     rows = library.conn.execute(

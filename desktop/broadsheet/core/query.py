@@ -43,6 +43,8 @@ class Query:
     hints: list[str] = field(default_factory=list)
     plain: list[str] = field(default_factory=list)  # positive terms that are single words
     prefixed: bool = False  # a word to find was typed with a * after it
+    # Each prefix* term as written here -> the text typed before the * and its column.
+    prefixes: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     @property
     def match(self) -> str | None:
@@ -105,6 +107,8 @@ def _add_term(query: Query, value: str, *, negated: bool, phrase: bool,
     if column:
         term = f"{column} : {term}"
     (query.negative if negated else query.positive).append(term)
+    if prefix:
+        query.prefixes[term] = (stem, column)
     query.prefixed = query.prefixed or (prefix and not negated)
     if not (negated or phrase or prefix or column) and _PLAIN_WORD.fullmatch(value):
         query.plain.append(term)

@@ -30,7 +30,6 @@ _HIGHLIGHTS = ", ".join(f"highlight(articles_fts, {c}, '{HIT_START}', '{HIT_END}
                         for c in range(4))
 _MARKED = re.compile(re.escape(HIT_START) + "(.*?)" + re.escape(HIT_END), re.DOTALL)
 _PREFIX = re.compile(r'"\*')
-_PREFIX_TERM = re.compile(r'(?P<column>title : )?"(?P<typed>(?:[^"]|"")*)"\*')
 # Endings that take a stem back to a word that stems to it: porter's last step drops an "e"
 # its other steps would have stopped at, so "e" answers nearly every case.
 _ENDINGS = ("e", "s", "ed", "ing")
@@ -147,12 +146,12 @@ def _parse(library: Library, text: str, state: str | None) -> Query:
     query = parse_query(text)
     if state:
         add_state_filter(query, state)
-    query.positive = [_expand_prefix(library, t) for t in query.positive]
-    query.negative = [_expand_prefix(library, t) for t in query.negative]
+    query.positive = [_expand_prefix(library, query, t) for t in query.positive]
+    query.negative = [_expand_prefix(library, query, t) for t in query.negative]
     return query
 
 
-def _expand_prefix(library: Library, term: str) -> str:
+def _expand_prefix(library: Library, query: Query, term: str) -> str:
     """A prefix* term as the index words that begin with it, or the term as it was.
 
     The index holds stems, and FTS5 stems a prefix too before it expands it: "sued*" became
@@ -162,19 +161,18 @@ def _expand_prefix(library: Library, term: str) -> str:
     postings once (fts5vocab counts them); the OR of them is then read lazily, where FTS5
     read a prefix's postings whole for every statement of a search.
     """
-    found = _PREFIX_TERM.fullmatch(term)
-    if found is None:
+    if term not in query.prefixes:
         return term
+    text, column = query.prefixes[term]
     # Folded by the index's own tokenizer (accents, case; "use'" is "use"), or None when
     # what was typed is more than one word: a phrase ending in a prefix, FTS5's own way.
-    typed = stem_words(library.conn, [found["typed"]], FOLD_TOKENIZE)[found["typed"]]
+    typed = stem_words(library.conn, [text], FOLD_TOKENIZE)[text]
     if typed is None:
         return term
-    folded = typed
-    after = folded[:-1] + chr(ord(folded[-1]) + 1)
+    after = typed[:-1] + chr(ord(typed[-1]) + 1)
     words = [w for (w,) in library.conn.execute(
         "SELECT term FROM articles_vocab WHERE term >= ? AND term < ? LIMIT ?",
-        (folded, after, PREFIX_WORDS + 1))]
+        (typed, after, PREFIX_WORDS + 1))]
     if len(words) > PREFIX_WORDS:
         return term
     stems = stem_words(library.conn, [typed, *words])
@@ -192,7 +190,7 @@ def _expand_prefix(library: Library, term: str) -> str:
     if not own and not written:
         return term
     alternatives = " OR ".join(fts_string(w) for w in [*own, *written.values()])
-    return f"{found['column'] or ''}({alternatives})"
+    return f"{column} : ({alternatives})" if column else f"({alternatives})"
 
 
 def _find(library: Library, query: Query, limit: int, order: str, snippets: int,
@@ -251,6 +249,7 @@ class _Run:
     counts: dict[tuple[str, int], int] = field(default_factory=dict)
     found: dict[tuple[str, int], list[int]] = field(default_factory=dict)  # by ids()
     top: int | None = None  # the newest article id, once asked for
+    sampled: int | None = None  # the articles in _share's runs of ids, once counted
     shares: dict[str, float] = field(default_factory=dict)  # by _share()
 
     def count(self, match: str, cap: int = COUNT_CAP) -> int:
@@ -339,15 +338,17 @@ def _share(run: _Run, term: str, column: str | None = None) -> float:
         return 0.0  # small enough that reading every posting costs nothing
     runs = [(start, start + SAMPLE_IDS - 1) for start in (
         1 + part * (top - SAMPLE_IDS) // (SAMPLES - 1) for part in range(SAMPLES))]
+    conn = run.library.conn
+    if run.sampled is None:  # the same runs for every term
+        articles = " + ".join("(SELECT count(*) FROM articles WHERE id BETWEEN ? AND ?)"
+                              for _ in runs)
+        run.sampled = conn.execute(f"SELECT {articles}",
+                                   [b for pair in runs for b in pair]).fetchone()[0]
     held = " + ".join("(SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
                       " AND rowid BETWEEN ? AND ?)" for _ in runs)
-    articles = " + ".join("(SELECT count(*) FROM articles WHERE id BETWEEN ? AND ?)"
-                          for _ in runs)
-    bounds = [b for pair in runs for b in pair]
-    found, present = run.library.conn.execute(
-        f"SELECT {held}, {articles}",
-        [*(v for start, end in runs for v in (term, start, end)), *bounds]).fetchone()
-    share = run.shares[term] = found / present if present else 0.0
+    found = conn.execute(f"SELECT {held}",
+                         [v for start, end in runs for v in (term, start, end)]).fetchone()[0]
+    share = run.shares[term] = found / run.sampled if run.sampled else 0.0
     return share
 
 

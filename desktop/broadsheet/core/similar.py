@@ -121,17 +121,15 @@ _vocabularies: weakref.WeakKeyDictionary[Library, _Vocabulary] = weakref.WeakKey
 
 def _vocabulary(library: Library) -> _Vocabulary:
     found = _vocabularies.get(library)
-    if found is None and (kept := frequencies.load(
-            library, lambda top_id: not _stale(top_id, library))) is not None:
-        # Kept ones are loaded only when fresh: no need to ask again.
-        found = _vocabularies[library] = _Vocabulary(library, kept)
+    if found is not None and not found.stale(library):
         return found
-    if found is None or found.stale(library):
-        fresh = _vocabularies[library] = _Vocabulary(library)
-        if found is not None:
-            fresh.stems = found.stems  # stems do not change with the library, only counts
-        found = fresh
-    return found
+    # The kept ones on first use, and only when fresh; once stale, worked out again.
+    kept = None if found is not None else frequencies.load(
+        library, lambda top_id: not _stale(top_id, library))
+    fresh = _vocabularies[library] = _Vocabulary(library, kept)
+    if found is not None:
+        fresh.stems = found.stems  # stems do not change with the library, only counts
+    return fresh
 
 
 def _stale(top_id: int, library: Library) -> bool:

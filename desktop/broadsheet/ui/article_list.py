@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -22,6 +23,9 @@ from broadsheet.ui.listing import ALL, Sort, View
 from broadsheet.ui.locale_dates import short_date
 from broadsheet.ui.reading_state import State
 from broadsheet.ui.signals import emit
+
+if TYPE_CHECKING:
+    from broadsheet.core.search import Hit
 
 TITLE, DATE, AUTHOR = range(3)
 COLUMNS = ("title", "date", "author")
@@ -61,11 +65,14 @@ class ArticleTableModel(QAbstractTableModel):
         """Reading state as this list knows it."""
         return self._states.get(article_id, State())
 
-    def _date_text(self, article_id: int, published: str | None) -> str:
-        shown = self._dates.get(article_id)
-        if shown is None:  # formatting a date is the costliest part of a paint
-            shown = self._dates[article_id] = short_date(published)
-        return shown
+    def _display_text(self, row: ArticleRow | Hit, column: int) -> str:
+        """What the title, date or author cell of a row shows."""
+        if column == DATE:
+            shown = self._dates.get(row.id)
+            if shown is None:  # formatting a date is the costliest part of a paint
+                shown = self._dates[row.id] = short_date(row.published)
+            return shown
+        return row.title if column == TITLE else row.author or ""
 
     def _state_data(self, article_id: int, column: int, role: int) -> object:
         """The roles a row's reading state and id answer; None for the others."""
@@ -113,9 +120,7 @@ class ArticleListModel(ArticleTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == DATE:
-                return self._date_text(row.id, row.published)
-            return row.title if column == TITLE else row.author or ""
+            return self._display_text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.title if column == TITLE else (row.published or None)
         return self._state_data(row.id, column, role)

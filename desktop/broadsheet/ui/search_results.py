@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from broadsheet.core.search import HIT_END, HIT_START, Hit, Results
-from broadsheet.ui.article_list import COLUMNS, DATE, HEADERS, TITLE, ArticleTableModel
+from broadsheet.ui.article_list import COLUMNS, HEADERS, TITLE, ArticleTableModel
 from broadsheet.ui.listing import Sort
 from broadsheet.ui.reading_state import State
 from broadsheet.ui.signals import emit
@@ -60,9 +60,7 @@ class SearchResultsModel(ArticleTableModel):
         hit = self._hits[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == DATE:
-                return self._date_text(hit.id, hit.published)
-            return hit.title if column == TITLE else hit.author or ""
+            return self._display_text(hit, column)
         if role == SNIPPET_ROLE and column == TITLE:
             self._want_snippet(index.row())
             return hit.snippet
